@@ -1,0 +1,439 @@
+package io.venvmux;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a worker env is made of and how its workers are sized. Immutable; build one with {@link
+ * #builder()}.
+ *
+ * <p>Sources, highest priority first: {@code venv} (an existing venv, used as is) &gt; {@code
+ * project} (a folder with pyproject.toml) &gt; {@code requirements} &gt; {@code packages}. With none
+ * of them the worker runs on the interpreter itself, without a venv.
+ */
+public final class EnvSpec {
+  private final @Nullable String python;
+  private final @Nullable Path project;
+  private final List<Path> requirements;
+  private final List<String> packages;
+  private final @Nullable Path venv;
+  private final List<Path> workerPaths;
+  private final Map<String, String> environment;
+  private final @Nullable Integer workers;
+  private final int minWorkers;
+  private final int maxWorkers;
+  private final boolean autogrow;
+  private final Duration scaleDownIdle;
+  private final int saturationWindowLen;
+  private final Duration scaleUpCooldown;
+  private final int inflight;
+  private final @Nullable Duration callTimeout;
+  private final Duration startTimeout;
+
+  private EnvSpec(Builder b) {
+    this.python = b.python;
+    this.project = b.project;
+    this.requirements = List.copyOf(b.requirements);
+    this.packages = List.copyOf(b.packages);
+    this.venv = b.venv;
+    this.workerPaths = List.copyOf(b.workerPaths);
+    this.environment = Map.copyOf(b.environment);
+    this.workers = b.workers;
+    this.minWorkers = b.workers != null ? b.workers : b.minWorkers;
+    this.maxWorkers = b.workers != null ? b.workers : b.maxWorkers;
+    this.autogrow = b.workers == null && b.autogrow;
+    this.scaleDownIdle = b.scaleDownIdle;
+    this.saturationWindowLen = b.saturationWindowLen;
+    this.scaleUpCooldown = b.scaleUpCooldown;
+    this.inflight = b.inflight;
+    this.callTimeout = b.callTimeout;
+    this.startTimeout = b.startTimeout;
+  }
+
+  /** A new builder with the defaults: auto sizing, no venv, the {@code python3} on PATH. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A spec with every default: the worker runs on {@code python3} from PATH, no venv. */
+  public static EnvSpec defaults() {
+    return builder().build();
+  }
+
+  /** A builder that starts from this spec's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.python = python;
+    b.project = project;
+    b.requirements.addAll(requirements);
+    b.packages.addAll(packages);
+    b.venv = venv;
+    b.workerPaths.addAll(workerPaths);
+    b.environment.putAll(environment);
+    b.workers = workers;
+    b.minWorkers = minWorkers;
+    b.maxWorkers = maxWorkers;
+    b.autogrow = autogrow || workers == null;
+    b.scaleDownIdle = scaleDownIdle;
+    b.saturationWindowLen = saturationWindowLen;
+    b.scaleUpCooldown = scaleUpCooldown;
+    b.inflight = inflight;
+    b.callTimeout = callTimeout;
+    b.startTimeout = startTimeout;
+    return b;
+  }
+
+  /** Interpreter path, or a version such as {@code "3.12"}; empty: {@code python3} on PATH. */
+  public Optional<String> python() {
+    return Optional.ofNullable(python);
+  }
+
+  /** A folder with pyproject.toml to install into the env. */
+  public Optional<Path> project() {
+    return Optional.ofNullable(project);
+  }
+
+  /** Requirements files to install into the env. */
+  public List<Path> requirements() {
+    return requirements;
+  }
+
+  /** Inline requirement specifiers, such as {@code "numpy<2"}. */
+  public List<String> packages() {
+    return packages;
+  }
+
+  /** An existing venv to use as is; venvmux never modifies it. */
+  public Optional<Path> venv() {
+    return Optional.ofNullable(venv);
+  }
+
+  /** Folders put on the worker's PYTHONPATH, before everything else. */
+  public List<Path> workerPaths() {
+    return workerPaths;
+  }
+
+  /** Extra environment variables for the worker processes. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** The fixed worker count, or empty for auto sizing. */
+  public OptionalInt workers() {
+    return workers == null ? OptionalInt.empty() : OptionalInt.of(workers);
+  }
+
+  /** True when the env needs a venv built (project, requirements or packages given, no venv). */
+  public boolean needsBuild() {
+    return venv == null && (project != null || !requirements.isEmpty() || !packages.isEmpty());
+  }
+
+  /** Workers kept warm in auto mode; the fixed count otherwise. */
+  public int minWorkers() {
+    return minWorkers;
+  }
+
+  /** The most workers auto mode grows to; the fixed count otherwise. */
+  public int maxWorkers() {
+    return maxWorkers;
+  }
+
+  /** Whether the pool adds workers under sustained saturation. Always false in fixed mode. */
+  public boolean autogrow() {
+    return autogrow;
+  }
+
+  /** Idle time after which auto mode stops its oldest workers, down to {@link #minWorkers()}. */
+  public Duration scaleDownIdle() {
+    return scaleDownIdle;
+  }
+
+  /** How many recent saturation checks decide a scale-up (a majority must be saturated). */
+  public int saturationWindowLen() {
+    return saturationWindowLen;
+  }
+
+  /** The least time between two scale-ups. */
+  public Duration scaleUpCooldown() {
+    return scaleUpCooldown;
+  }
+
+  /** Calls one worker runs at once. */
+  public int inflight() {
+    return inflight;
+  }
+
+  /** The default timeout of a call to this env; empty: none. */
+  public Optional<Duration> callTimeout() {
+    return Optional.ofNullable(callTimeout);
+  }
+
+  /** How long a worker may take from spawn to its hello (imports included). */
+  public Duration startTimeout() {
+    return startTimeout;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof EnvSpec)) {
+      return false;
+    }
+    EnvSpec s = (EnvSpec) o;
+    return minWorkers == s.minWorkers
+        && maxWorkers == s.maxWorkers
+        && autogrow == s.autogrow
+        && saturationWindowLen == s.saturationWindowLen
+        && inflight == s.inflight
+        && Objects.equals(python, s.python)
+        && Objects.equals(project, s.project)
+        && requirements.equals(s.requirements)
+        && packages.equals(s.packages)
+        && Objects.equals(venv, s.venv)
+        && workerPaths.equals(s.workerPaths)
+        && environment.equals(s.environment)
+        && Objects.equals(workers, s.workers)
+        && scaleDownIdle.equals(s.scaleDownIdle)
+        && scaleUpCooldown.equals(s.scaleUpCooldown)
+        && Objects.equals(callTimeout, s.callTimeout)
+        && startTimeout.equals(s.startTimeout);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(python, project, requirements, packages, venv, workerPaths, workers, inflight);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("EnvSpec{");
+    if (venv != null) {
+      sb.append("venv=").append(venv).append(", ");
+    }
+    if (project != null) {
+      sb.append("project=").append(project).append(", ");
+    }
+    if (!requirements.isEmpty()) {
+      sb.append("requirements=").append(requirements).append(", ");
+    }
+    if (!packages.isEmpty()) {
+      sb.append("packages=").append(packages).append(", ");
+    }
+    if (python != null) {
+      sb.append("python=").append(python).append(", ");
+    }
+    sb.append("workers=").append(workers == null ? "auto(" + minWorkers + ".." + maxWorkers + ")" : workers);
+    sb.append(", inflight=").append(inflight).append('}');
+    return sb.toString();
+  }
+
+  /** Builds an {@link EnvSpec}; every setter validates its argument at once. */
+  public static final class Builder {
+    private @Nullable String python;
+    private @Nullable Path project;
+    private final List<Path> requirements = new ArrayList<>();
+    private final List<String> packages = new ArrayList<>();
+    private @Nullable Path venv;
+    private final List<Path> workerPaths = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private @Nullable Integer workers;
+    private int minWorkers = 1;
+    private int maxWorkers = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private boolean autogrow = true;
+    private Duration scaleDownIdle = Duration.ofSeconds(120);
+    private int saturationWindowLen = 5;
+    private Duration scaleUpCooldown = Duration.ofSeconds(2);
+    private int inflight = 1;
+    private @Nullable Duration callTimeout;
+    private Duration startTimeout = Duration.ofSeconds(60);
+
+    private Builder() {}
+
+    /** An interpreter path, or a version such as {@code "3.12"} looked up on PATH and in pyenv. */
+    public Builder python(String python) {
+      if (python.isBlank()) {
+        throw new IllegalArgumentException("python must be an interpreter path or a version such as \"3.12\"");
+      }
+      this.python = python;
+      return this;
+    }
+
+    /** A folder holding pyproject.toml; the env installs it (with {@code uv sync} when uv.lock and uv exist). */
+    public Builder project(Path project) {
+      this.project = Objects.requireNonNull(project, "project");
+      return this;
+    }
+
+    /** Requirements files, installed in the order given. */
+    public Builder requirements(Path... files) {
+      for (Path f : files) {
+        requirements.add(Objects.requireNonNull(f, "requirements file"));
+      }
+      return this;
+    }
+
+    /** Requirements files, installed in the order given. */
+    public Builder requirements(List<Path> files) {
+      return requirements(files.toArray(Path[]::new));
+    }
+
+    /** Inline requirement specifiers, e.g. {@code "numpy>=2"}. Their order does not matter. */
+    public Builder packages(String... specifiers) {
+      for (String s : specifiers) {
+        if (s == null || s.isBlank()) {
+          throw new IllegalArgumentException("a package specifier must not be blank");
+        }
+        packages.add(s.strip());
+      }
+      return this;
+    }
+
+    /** Inline requirement specifiers, e.g. {@code "numpy>=2"}. Their order does not matter. */
+    public Builder packages(List<String> specifiers) {
+      return packages(specifiers.toArray(String[]::new));
+    }
+
+    /** An existing venv (its root folder), used as is and never modified. */
+    public Builder venv(Path venv) {
+      this.venv = Objects.requireNonNull(venv, "venv");
+      return this;
+    }
+
+    /** Folders put first on the worker's PYTHONPATH (trusted: point only to folders you control). */
+    public Builder workerPaths(Path... paths) {
+      for (Path p : paths) {
+        workerPaths.add(Objects.requireNonNull(p, "worker path"));
+      }
+      return this;
+    }
+
+    /** Folders put first on the worker's PYTHONPATH (trusted: point only to folders you control). */
+    public Builder workerPaths(List<Path> paths) {
+      return workerPaths(paths.toArray(Path[]::new));
+    }
+
+    /** Extra environment variables for the workers. */
+    public Builder environment(Map<String, String> vars) {
+      vars.forEach(this::environment);
+      return this;
+    }
+
+    /** One extra environment variable for the workers. */
+    public Builder environment(String name, String value) {
+      if (name.isEmpty() || name.indexOf('=') >= 0) {
+        throw new IllegalArgumentException("not an environment variable name: '" + name + "'");
+      }
+      environment.put(name, Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** A fixed number of workers (autogrow off). */
+    public Builder workers(int workers) {
+      this.workers = positive("workers", workers);
+      return this;
+    }
+
+    /** Auto sizing between {@link #minWorkers} and {@link #maxWorkers} (the default). */
+    public Builder autoWorkers() {
+      this.workers = null;
+      return this;
+    }
+
+    /** Workers kept warm in auto mode (default 1). */
+    public Builder minWorkers(int minWorkers) {
+      if (minWorkers < 0) {
+        throw new IllegalArgumentException("minWorkers must be >= 0, got " + minWorkers);
+      }
+      this.minWorkers = minWorkers;
+      return this;
+    }
+
+    /** The most workers auto mode grows to (default max(2, CPUs)). */
+    public Builder maxWorkers(int maxWorkers) {
+      this.maxWorkers = positive("maxWorkers", maxWorkers);
+      return this;
+    }
+
+    /** Whether auto mode grows under sustained saturation (default true). */
+    public Builder autogrow(boolean autogrow) {
+      this.autogrow = autogrow;
+      return this;
+    }
+
+    /** Idle time before auto mode shrinks back to minWorkers (default 120 s). */
+    public Builder scaleDownIdle(Duration idle) {
+      this.scaleDownIdle = nonNegative("scaleDownIdle", idle);
+      return this;
+    }
+
+    /** Recent checks considered before growing (default 5). */
+    public Builder saturationWindowLen(int len) {
+      this.saturationWindowLen = positive("saturationWindowLen", len);
+      return this;
+    }
+
+    /** Least time between two scale-ups (default 2 s). */
+    public Builder scaleUpCooldown(Duration cooldown) {
+      this.scaleUpCooldown = nonNegative("scaleUpCooldown", cooldown);
+      return this;
+    }
+
+    /** Calls one worker runs at once (default 1: served inline, no thread hand-off). */
+    public Builder inflight(int inflight) {
+      this.inflight = positive("inflight", inflight);
+      return this;
+    }
+
+    /** Default timeout of every call to this env (default none). */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positiveDuration("callTimeout", timeout);
+      return this;
+    }
+
+    /** How long a worker may take to start and import its module (default 60 s). */
+    public Builder startTimeout(Duration timeout) {
+      this.startTimeout = positiveDuration("startTimeout", timeout);
+      return this;
+    }
+
+    /** The spec; fails if the sizing bounds contradict each other. */
+    public EnvSpec build() {
+      if (workers == null && minWorkers > maxWorkers) {
+        throw new IllegalArgumentException(
+            "minWorkers (" + minWorkers + ") must not exceed maxWorkers (" + maxWorkers + ")");
+      }
+      return new EnvSpec(this);
+    }
+
+    private static int positive(String what, int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException(what + " must be >= 1, got " + n);
+      }
+      return n;
+    }
+
+    private static Duration nonNegative(String what, Duration d) {
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(what + " must not be negative, got " + d);
+      }
+      return d;
+    }
+
+    private static Duration positiveDuration(String what, Duration d) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, got " + d);
+      }
+      return d;
+    }
+  }
+}
