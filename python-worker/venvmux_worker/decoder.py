@@ -399,7 +399,8 @@ class _RecordConverter:
         if isinstance(value, self.cls):
             return value
         if self.fields is None:
-            self.fields, self.required = self.fields_of(self.cls)
+            fields, self.required = self.fields_of(self.cls)
+            self.fields = fields  # set last: another thread may be reading it already
         name = self.cls.__name__
         if type(value) is list and hasattr(self.cls, "_fields"):
             value = dict(zip(self.cls._fields, value))  # type: ignore[attr-defined]
