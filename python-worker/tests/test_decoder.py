@@ -172,3 +172,16 @@ def test_records_refuse_unknown_and_missing_fields():
         decode(Point, {"y": 2})
     with pytest.raises(DecodeError, match="an object for Point"):
         decode(Point, [1, 2])
+
+
+@dataclasses.dataclass
+class Box:
+    width: int
+    area: int = dataclasses.field(init=False)
+
+    def __post_init__(self) -> None:
+        self.area = self.width * self.width
+
+
+def test_fields_outside_init_are_dropped_when_a_result_comes_back():
+    assert decode(Box, {"width": 3, "area": 9}).area == 9
