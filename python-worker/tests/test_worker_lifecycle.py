@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -123,7 +124,7 @@ def test_worker_exits_when_its_parent_dies_even_with_stdin_open():
             assert parent.wait(10) == 0
             # Our end of its stdin stays open, so only the watchdog can make it leave.
             assert reader.readline(timeout=15) == b""
-            assert _gone_or_zombie(worker_pid)
+            assert _wait_until_gone(worker_pid)
         finally:
             reader.close()
             os.close(worker_stdin_write)
@@ -132,6 +133,16 @@ def test_worker_exits_when_its_parent_dies_even_with_stdin_open():
             if parent.poll() is None:
                 parent.kill()
                 parent.wait()
+
+
+def _wait_until_gone(pid: int, timeout: float = 10.0) -> bool:
+    """Its pipe closes a moment before the process finishes exiting."""
+    deadline = time.monotonic() + timeout
+    while not _gone_or_zombie(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
 
 
 def _gone_or_zombie(pid: int) -> bool:
