@@ -26,7 +26,15 @@ def test_hello_lists_public_functions_with_signatures(worker):
     assert functions["add"] == "(a: int, b: int = 2) -> int"
     assert "system" not in functions and "_private" not in functions
     assert "Point" not in functions  # a class is no function
+    assert functions["traced"] == "(x: int) -> int"  # decorated functions stay callable
+    assert functions["cached"] == "(x: int) -> int"
     assert list(functions) == sorted(functions)
+
+
+def test_decorated_functions(worker):
+    assert worker.call("traced", 2)["result"] == 20
+    assert worker.call("cached", x=2, id=2)["result"] == 102
+    assert worker.call("traced", id=3)["error"]["code"] == "bad_arguments"
 
 
 def test_call_with_kwargs_args_and_defaults(worker):
@@ -238,3 +246,4 @@ def test_json_logs_on_stderr(start_worker):
     assert records, "no log lines"
     assert {"time", "level", "logger", "message"} <= set(records[0])
     assert any("serving sample_mod" in record["message"] for record in records)
+    assert any("compute() returned" in record["message"] for record in records)
