@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import glob
+import json
 import os
 import subprocess
 import sys
 import time
+from typing import Optional
 
 import pytest
 
@@ -151,3 +154,24 @@ def _gone_or_zombie(pid: int) -> bool:
             return handle.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
     except FileNotFoundError:
         return True
+
+
+def _old_python() -> Optional[str]:
+    """An installed interpreter older than 3.10 (pyenv's, when there is one)."""
+    roots = [os.environ.get("PYENV_ROOT", ""), os.path.expanduser("~/.pyenv")]
+    for root in filter(None, roots):
+        for candidate in sorted(glob.glob(os.path.join(root, "versions", "3.[6-9]*", "bin",
+                                                       "python"))):
+            return candidate
+    return None
+
+
+def test_too_old_python_is_fatal_in_protocol_words():
+    python = _old_python()
+    if python is None:
+        pytest.skip("no Python older than 3.10 installed")
+    done = subprocess.run([python, "-u", "-m", "venvmux_worker", "--module", "sample_mod"],
+                          env=worker_env(), capture_output=True, timeout=60)
+    assert done.returncode == 3
+    fatal = json.loads(done.stdout)
+    assert fatal["type"] == "fatal" and "needs Python 3.10" in fatal["error"]["message"]

@@ -14,7 +14,7 @@ from venvmux_worker.wire import Wire
 
 _log = logging.getLogger(__name__)
 _ARGUMENT_LISTS = (list, tuple)
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 class Dispatcher:
