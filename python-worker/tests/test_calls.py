@@ -121,8 +121,18 @@ def test_dispatcher_spills_big_results(caller, tmp_path):
     assert reply == {"id": 2, "ok": True, "result": "xxxxx"}
 
 
+def test_dispatcher_creates_a_missing_spill_dir_privately(caller, tmp_path):
+    spill_dir = tmp_path / "gone" / "spill"
+    dispatcher = make_dispatcher(caller, ResultSpill(10, str(spill_dir)))
+    reply = json.loads(dispatcher.handle(b'{"id":1,"fn":"big","args":[50]}'))
+    assert os.path.dirname(reply["result_file"]) == str(spill_dir)
+    assert stat.S_IMODE(os.stat(spill_dir).st_mode) == 0o700
+
+
 def test_dispatcher_reports_a_spill_failure(caller, tmp_path):
-    dispatcher = make_dispatcher(caller, ResultSpill(10, str(tmp_path / "missing")))
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("")
+    dispatcher = make_dispatcher(caller, ResultSpill(10, str(not_a_dir / "spill")))
     reply = json.loads(dispatcher.handle(b'{"id":1,"fn":"big","args":[50]}'))
     assert reply["ok"] is False and "result file" in reply["error"]["message"]
 

@@ -186,9 +186,21 @@ def test_orjson_wire_matches_json_wire():
     orjson_wire = select_wire("orjson")
     if orjson_wire.name != "orjson":
         pytest.skip("orjson is not installed")
-    value = {"a": [1, 2.5, None, True, "é"], "p": Point(1, 2), "when": date(2024, 1, 1),
-             "nan": math.nan, "big": 2**70}
-    assert json_equal(orjson_wire.encode(value), Wire().encode(value))
+    values = [
+        {"a": [1, 2.5, None, True, "é"], "p": Point(1, 2), "when": date(2024, 1, 1),
+         "nan": math.nan, "big": 2**70},
+        {"dataclass": Outer("o", Inner(date(2024, 5, 1), {3}), Shade.LIGHT),
+         "aware": datetime(2024, 5, 1, 10, 15, 30, 500, tzinfo=timezone(timedelta(hours=2))),
+         "naive": datetime(2024, 5, 1, 10, 15), "time": time(10, 15, 30, 1),
+         "aware_time": time(1, 2, tzinfo=timezone.utc), "uuid": uuid.UUID(int=7),
+         "enums": [Shade.DARK, Level.LOW], "points": [Point(1, 2)], "tuple": (1, (2,)),
+         "decimal": Decimal("1.10"), "bytes": b"ab", "opaque": Opaque(), "none": None},
+        [Inner(date(2024, 1, 1), set()), {"deep": [[{"x": math.inf}]]}],
+        {1: "int key"},
+        [1.5, None],
+    ]
+    for value in values:
+        assert json_equal(orjson_wire.encode(value), Wire().encode(value)), value
     assert orjson_wire.loads(b'{"n":12345678901234567890123}') == {"n": 12345678901234567890123}
     assert math.isnan(orjson_wire.loads(b"[NaN]")[0])
 
