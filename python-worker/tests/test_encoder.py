@@ -10,7 +10,7 @@ import sys
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import NamedTuple
 
 import pytest

@@ -1,11 +1,13 @@
 """Best-effort conversion of a function's result into plain JSON data.
 
 The hot path is :func:`is_plain`: a result made only of dict/list/str/int/float/bool/None
-(the usual case) goes to the serializer untouched, checked at C speed one container at a
-time. Anything else is rebuilt by :func:`to_jsonable`, which knows dataclasses, enums,
-datetimes, durations, Decimal/UUID/Path, bytes, sets/tuples, NamedTuples, numpy and pandas
-objects (only when the function's code already imported them), duck-typed
-``model_dump()``/``dict()``/``__json__()`` objects, and falls back to ``repr()``.
+(the usual case) goes to the serializer untouched, checked with C-level iteration. It
+exists because stdlib json silently writes a NamedTuple as an array, so a ``default=`` hook
+alone is not enough. Anything else is rebuilt by :func:`to_jsonable`, which knows
+dataclasses, enums, datetimes, durations, Decimal/UUID/Path, bytes, sets/tuples,
+NamedTuples, numpy and pandas objects (only when the function's code already imported
+them), duck-typed ``model_dump()``/``dict()``/``__json__()`` objects, and falls back to
+``repr()``.
 """
 
 from __future__ import annotations
