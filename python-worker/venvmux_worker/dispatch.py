@@ -45,6 +45,8 @@ class Dispatcher:
             return self._malformed(request)
         if type(name) is not str:
             return self._malformed(request)
+        args: Any
+        kwargs: Any
         try:
             if "payload_file" in request:
                 args, kwargs = read_payload(request["payload_file"], self._loads)

@@ -57,7 +57,7 @@ class OrjsonWire(Wire):
 
     def __init__(self, orjson: Any) -> None:
         self._orjson_loads: Callable[[bytes], Any] = orjson.loads
-        self._orjson_dumps: Callable[[Any], bytes] = orjson.dumps
+        self._orjson_dumps: Callable[..., bytes] = orjson.dumps
         self._errors = (orjson.JSONDecodeError, orjson.JSONEncodeError)
 
     def loads(self, data: bytes) -> Any:
