@@ -28,6 +28,11 @@ class Level(enum.IntEnum):
     LOW = 1
 
 
+class Planet(enum.Enum):
+    EARTH = (5.97e24, 6.37e6)
+    SECRET = object()
+
+
 @dataclasses.dataclass
 class Inner:
     when: date
@@ -94,6 +99,8 @@ def test_types_across_the_border():
         "dataclass": Outer("o", Inner(date(2024, 5, 1), {3}), Shade.LIGHT),
         "enum": Shade.DARK,
         "intenum": Level.LOW,
+        "tuple_enum": Planet.EARTH,
+        "object_enum": Planet.SECRET,
         "datetime": datetime(2024, 5, 1, 10, 15, 30, 500, tzinfo=timezone.utc),
         "naive": datetime(2024, 5, 1, 10, 15),
         "date": date(2024, 5, 1),
@@ -121,6 +128,8 @@ def test_types_across_the_border():
         "dataclass": {"name": "o", "inner": {"when": "2024-05-01", "tags": [3]}, "shade": 2},
         "enum": "dark",
         "intenum": 1,
+        "tuple_enum": [5.97e24, 6.37e6],
+        "object_enum": "SECRET",
         "datetime": "2024-05-01T10:15:30.000500+00:00",
         "naive": "2024-05-01T10:15:00",
         "date": "2024-05-01",

@@ -351,7 +351,7 @@ class _EnumConverter:
 
     def __call__(self, value: Any) -> Any:
         try:
-            return self.cls(value)
+            return self.cls(tuple(value) if type(value) is list else value)
         except (ValueError, TypeError):
             pass
         member = self.folded.get(value.casefold()) if isinstance(value, str) else None

@@ -32,6 +32,7 @@ class Dispatcher:
 
     def handle(self, line: bytes) -> Optional[bytes]:
         """The reply to ``line``; None for a blank line, which is no request."""
+        request = None
         try:
             request = self._loads(line)
             name = request["fn"]

@@ -103,7 +103,7 @@ def _convert(value: Any, active: set) -> Any:
     if kind in _LEAVES:
         return value
     if isinstance(value, Enum):
-        return _convert(value.value, active)
+        return _enum_value(value, active)
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float):
@@ -159,6 +159,15 @@ def _convert_library_object(value: Any, active: set) -> Any:
                 continue
             return _nested(value, active, lambda v, a: _convert(dumped, a))
     return _UNKNOWN
+
+
+def _enum_value(member: Enum, active: set) -> Any:
+    """Its value when that is data (a scalar or a container of data); else its name, rather
+    than the repr() of some object."""
+    value = member.value
+    if isinstance(value, (str, int, float, bool, type(None), tuple, list, dict)):
+        return _convert(value, active)
+    return member.name
 
 
 def _nested(value: Any, active: set, convert: Any) -> Any:
