@@ -11,7 +11,7 @@ used when asked for and importable.
 
 Modules, one job each: ``protocol`` (private stdio fds, whole-line writes), ``wire`` (json or
 orjson), ``encoder`` (results to JSON data), ``decoder`` (arguments from JSON data by type
-hint), ``isotime`` (ISO-8601 text), ``introspect`` (which functions are public),
+hint), ``walk`` (level-by-level scans of nested data), ``isotime`` (ISO-8601 text), ``introspect`` (which functions are public),
 ``calls`` (one call: plan, decode, bind, await), ``dispatch`` (request line to reply line),
 ``spill`` (payload and result files), ``aio`` (the event loop), ``loop`` (inline or pooled
 serving), ``watchdog`` (parent death), ``logs`` (VENV_MUX_LOG*), ``main`` (the command),
