@@ -86,7 +86,8 @@ final class ProcessRunner {
     }
     int code = process.exitValue();
     if (code != 0) {
-      throw failure(command, "exited with code " + code, tail.lines());
+      String signal = code > 128 && code < 160 && !OsPlatform.current().isWindows() ? " (killed by signal " + (code - 128) + ")" : "";
+      throw failure(command, "exited with code " + code + signal, tail.lines());
     }
     return stdout.toString();
   }

@@ -30,6 +30,11 @@ final class TestEnvs {
     return out;
   }
 
+  /** Removes a temp home's envs without following the venvs' links to their base interpreter. */
+  static void deleteEnvs(Path home) {
+    EnvStore.deleteTree(home.resolve("envs"));
+  }
+
   /** The lines of the home's build history that mention the hash. */
   static List<String> builds(Path home, String hash) throws IOException {
     Path log = new EnvStore(home).root().resolve(EnvStore.HISTORY);
