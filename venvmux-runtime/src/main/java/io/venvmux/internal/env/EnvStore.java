@@ -147,7 +147,44 @@ public final class EnvStore {
     }
     try (BuildLock held = lock.get()) {
       deleteTree(envDir(hash));
+      deleteLockFile(hash);
       return true;
+    }
+  }
+
+  /** Lock files whose env folder is gone (a failed or removed build), and that nobody holds, are deleted. */
+  public void removeOrphanLocks() {
+    if (!Files.isDirectory(envs)) {
+      return;
+    }
+    List<String> orphans;
+    try (Stream<Path> s = Files.list(envs)) {
+      orphans =
+          s.map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".lock"))
+              .map(n -> n.substring(0, n.length() - ".lock".length()))
+              .filter(h -> isHash(h) && !Files.exists(envs.resolve(h)))
+              .toList();
+    } catch (IOException e) {
+      return;
+    }
+    for (String hash : orphans) {
+      BuildLock.tryAcquire(lockFile(hash))
+          .ifPresent(
+              held -> {
+                try (held) {
+                  deleteLockFile(hash);
+                }
+              });
+    }
+  }
+
+  /** Deleted while held: a waiter on the old file notices it is gone and locks the new one (see BuildLock). */
+  private void deleteLockFile(String hash) {
+    try {
+      Files.deleteIfExists(lockFile(hash));
+    } catch (IOException e) {
+      // Windows keeps open files: the empty lock file just stays
     }
   }
 
