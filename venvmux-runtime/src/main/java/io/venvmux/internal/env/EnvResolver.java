@@ -69,7 +69,9 @@ public final class EnvResolver {
     EnvFingerprint fp = EnvFingerprint.of(python, source, platform, env);
     Optional<ResolvedEnv> cached = cached(fp.hash());
     if (cached.isPresent()) {
-      LOG.debug("env {} ({}) found in the cache in {} ms", fp.hash(), source.describe(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("env {} ({}) found in the cache in {} ms", fp.hash(), source.describe(), String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
+      }
       return cached.get();
     }
     return buildOnce(fp, source, python);
