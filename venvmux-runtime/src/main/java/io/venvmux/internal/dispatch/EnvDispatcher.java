@@ -153,9 +153,30 @@ public final class EnvDispatcher {
       scheduleTimeout(call);
     }
     if (direct != null) {
-      direct.proc.send(call);
+      sendTo(direct, call);
     }
     spawn(spawn);
+  }
+
+  /** Sends a call to its assigned worker; if that worker turned out to be gone, queues it again. */
+  private void sendTo(Slot slot, Call call) {
+    if (slot.proc.send(call)) {
+      return;
+    }
+    List<Call> toSend;
+    synchronized (lock) {
+      if (call.slot == slot) {
+        call.slot = null;
+        slot.inflight--;
+      }
+      if (!call.isDone()) {
+        queue.addFirst(call);
+      }
+      toSend = pumpLocked();
+    }
+    if (toSend != null) {
+      sendInBackground(toSend);
+    }
   }
 
   private void scheduleTimeout(Call call) {
@@ -253,7 +274,7 @@ public final class EnvDispatcher {
   private void sendInBackground(List<Call> calls) {
     rt.inBackground(() -> {
       for (Call c : calls) {
-        c.slot.proc.send(c);
+        sendTo(c.slot, c);
       }
     });
   }
@@ -355,7 +376,7 @@ public final class EnvDispatcher {
     }
     if (toSend != null) {
       for (Call c : toSend) {
-        proc.send(c);
+        sendTo(slot, c);
       }
     }
   }

@@ -20,6 +20,6 @@ final class Slot {
   }
 
   boolean live() {
-    return !retiring && !killed;
+    return !retiring && !killed && !proc.exited();
   }
 }

@@ -153,18 +153,17 @@ public final class WorkerProcess {
   }
 
   /**
-   * Sends a call. If the worker is gone, or the write fails, the call fails with {@link
-   * WorkerCrashedException} (at once or when the reader sees the exit).
+   * Sends a call. Returns false, without touching the call, when the worker had already exited;
+   * if the worker dies after this, the call fails with {@link WorkerCrashedException}.
    */
-  public void send(PendingCall call) {
+  public boolean send(PendingCall call) {
     pending.put(call.id(), call);
     if (call.isDone()) {
       pending.remove(call.id());
-      return;
+      return true;
     }
     if (exited) {
-      failPending(call, exitValueOrNull());
-      return;
+      return pending.remove(call.id()) == null;
     }
     try {
       synchronized (writeLock) {
@@ -174,10 +173,11 @@ public final class WorkerProcess {
     } catch (IOException e) {
       // The pipe broke: the process is dying; the reader will reap it and fail the call.
       LOG.debug("write to worker {} of env '{}' failed: {}", pid(), launch.env(), e.toString());
-      if (exited) {
+      if (exited && pending.remove(call.id()) != null) {
         failPending(call, exitValueOrNull());
       }
     }
+    return true;
   }
 
   /** Forgets a call that ended on the Java side (timeout, cancellation); its reply will be dropped. */

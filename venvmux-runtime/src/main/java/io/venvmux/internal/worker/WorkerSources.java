@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -42,11 +40,13 @@ public final class WorkerSources {
 
   /** The folder to put on PYTHONPATH, extracting the package under {@code home} if needed. */
   public static Path pythonPathEntry(Path home) {
-    return EXTRACTED.computeIfAbsent(home.toAbsolutePath(), WorkerSources::extract);
+    return EXTRACTED.computeIfAbsent(
+        home.toAbsolutePath(), h -> extract(h, WorkerSources.class.getClassLoader()));
   }
 
-  private static Path extract(Path home) {
-    Map<String, byte[]> files = readPackage();
+  /** Extracts the package as {@code loader} sees it; returns the folder holding it. */
+  static Path extract(Path home, ClassLoader loader) {
+    Map<String, byte[]> files = readPackage(loader);
     Path target = home.resolve("worker").resolve(contentHash(files));
     if (Files.isDirectory(target.resolve(PACKAGE))) {
       return target;
@@ -61,8 +61,12 @@ public final class WorkerSources {
           Files.write(out, f.getValue());
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-        // Someone else extracted the same content first: theirs is complete and identical.
+      } catch (IOException e) {
+        // Someone else extracted the same content first (the rename fails with "exists" or "not
+        // empty"): theirs is complete and identical.
+        if (!Files.isDirectory(target.resolve(PACKAGE))) {
+          throw e;
+        }
       } finally {
         deleteTree(tmp);
       }
@@ -73,8 +77,8 @@ public final class WorkerSources {
   }
 
   /** The package's .py files, keyed by their path inside the package ('/'-separated). */
-  static Map<String, byte[]> readPackage() {
-    URL marker = WorkerSources.class.getClassLoader().getResource(PACKAGE + "/__init__.py");
+  static Map<String, byte[]> readPackage(ClassLoader loader) {
+    URL marker = loader.getResource(PACKAGE + "/__init__.py");
     if (marker == null) {
       throw new IllegalStateException(
           "the venvmux worker (" + PACKAGE + "/__init__.py) is missing from the classpath; is the venvmux-runtime jar complete?");
