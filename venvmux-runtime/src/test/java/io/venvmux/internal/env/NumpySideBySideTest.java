@@ -25,6 +25,11 @@ class NumpySideBySideTest {
     assertThat(m1.installer()).startsWith("uv");
     assertThat(m1.source()).isEqualTo("packages");
 
+    // the interpreter's version is remembered on disk, so another JVM's cache hit need not ask it
+    try (var probes = java.nio.file.Files.list(TestEnvs.sharedHome().resolve("interpreters"))) {
+      assertThat(probes.map(TestEnvs::readString)).anyMatch(text -> text.contains("version=" + m1.pythonVersion()));
+    }
+
     // a cache hit reads files only; the time is reported, never asserted (the machine is noisy)
     EnvResolver fresh = new EnvResolver(TestEnvs.sharedHome(), InstallerChoice.UV, Duration.ofSeconds(5));
     for (int i = 0; i < 3; i++) {

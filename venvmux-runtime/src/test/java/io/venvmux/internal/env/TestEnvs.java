@@ -30,6 +30,14 @@ final class TestEnvs {
     return out;
   }
 
+  static String readString(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Removes a temp home's envs without following the venvs' links to their base interpreter. */
   static void deleteEnvs(Path home) {
     EnvStore.deleteTree(home.resolve("envs"));
