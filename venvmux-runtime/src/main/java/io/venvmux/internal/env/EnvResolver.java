@@ -105,6 +105,8 @@ public final class EnvResolver {
         LOG.info("env {} was built by another thread or process while this one waited; using it", hash);
         return builtMeanwhile.get();
       }
+      InstallerPids pids = new InstallerPids(store.pidsFile(hash));
+      pids.killLeftovers();
       Path dir = store.envDir(hash);
       if (Files.exists(dir)) {
         if (store.isComplete(hash)) {
@@ -117,7 +119,11 @@ public final class EnvResolver {
         }
         EnvStore.deleteTree(dir);
       }
-      return ready(new EnvBuilder(store, runner, platform).build(fp, source, python, installer(python)));
+      try {
+        return ready(new EnvBuilder(store, runner.reportingStarts(pids::record), platform).build(fp, source, python, installer(python)));
+      } finally {
+        pids.clear();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EnvBuildException("Interrupted while waiting for another build of env " + hash, List.of(), List.of());

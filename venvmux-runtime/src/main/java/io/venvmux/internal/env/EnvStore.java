@@ -50,6 +50,11 @@ public final class EnvStore {
     return envs.resolve(requireHash(hash) + ".lock");
   }
 
+  /** The running build's installer pids (see {@link InstallerPids}). */
+  Path pidsFile(String hash) {
+    return envs.resolve(requireHash(hash) + ".pids");
+  }
+
   /** Whether a string is shaped like an env hash (guards removal against arbitrary paths). */
   public static boolean isHash(String s) {
     return HASH.matcher(s).matches();
@@ -146,6 +151,7 @@ public final class EnvStore {
       return false;
     }
     try (BuildLock held = lock.get()) {
+      new InstallerPids(pidsFile(hash)).killLeftovers();
       deleteTree(envDir(hash));
       deleteLockFile(hash);
       return true;

@@ -28,9 +28,20 @@ final class ProcessRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
 
   private final Duration tick;
+  private final Consumer<ProcessHandle> onStart;
 
   ProcessRunner(Duration tick) {
+    this(tick, p -> {});
+  }
+
+  private ProcessRunner(Duration tick, Consumer<ProcessHandle> onStart) {
     this.tick = tick;
+    this.onStart = onStart;
+  }
+
+  /** The same runner, also telling {@code onStart} about every process it starts. */
+  ProcessRunner reportingStarts(Consumer<ProcessHandle> onStart) {
+    return new ProcessRunner(tick, onStart);
   }
 
   /** Runs the command, its stdout and stderr merged into the log. */
@@ -57,6 +68,7 @@ final class ProcessRunner {
     } catch (IOException e) {
       throw failure(command, "could not be started (" + e.getMessage() + ")", List.of());
     }
+    onStart.accept(process.toHandle());
     Tail tail = new Tail();
     StringBuilder stdout = new StringBuilder();
     List<Thread> pumps = new ArrayList<>();

@@ -74,22 +74,25 @@ class EnvBuildFailuresTest {
     String hash = r.hashOf(spec);
     Path dir = new EnvStore(home).envDir(hash);
     Process other = EnvBuildOnceTest.javaMain(ResolveMain.class, List.of(home.toString(), "pip", "0", "six"));
+    List<ProcessHandle> orphans;
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!Files.exists(dir.resolve("pyvenv.cfg")) && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       assertThat(dir.resolve("pyvenv.cfg")).exists();
+      orphans = other.descendants().toList();
     } finally {
-      // kill -9 of the whole tree, as a crash or an OOM killer would
-      other.descendants().forEach(ProcessHandle::destroyForcibly);
-      other.destroyForcibly();
+      other.destroyForcibly(); // kill -9 of the JVM alone: its installer lives on, orphaned
       other.waitFor(30, TimeUnit.SECONDS);
     }
+    assertThat(orphans).as("the installer the dead JVM started").isNotEmpty();
     assertThat(new EnvStore(home).isComplete(hash)).isFalse();
 
     ResolvedEnv env = r.resolve(spec);
+    assertThat(orphans).as("the next build kills the orphaned installer first").noneMatch(ProcessHandle::isAlive);
     assertThat(new EnvStore(home).isComplete(hash)).isTrue();
+    assertThat(new EnvStore(home).root().resolve(hash + ".pids")).doesNotExist();
     assertThat(TestEnvs.python(env.python(), "import six; print('ok')")).isEqualTo("ok");
   }
 
