@@ -442,6 +442,10 @@ public final class EnvDispatcher {
     int spawn;
     synchronized (lock) {
       slots.removeIf(s -> s.proc == proc);
+      if (startBlocked && !queue.isEmpty() && starting == 0 && slots.stream().noneMatch(Slot::live)) {
+        // Calls still wait and no worker is left to serve them: try once more (failing, it fails them).
+        startBlocked = false;
+      }
       spawn = ensureWorkersLocked();
     }
     rt.untrack(proc);
@@ -557,6 +561,13 @@ public final class EnvDispatcher {
         }
       }
       return out;
+    }
+  }
+
+  /** Calls waiting for a free worker slot, for tests and diagnostics. */
+  public int queuedCalls() {
+    synchronized (lock) {
+      return queue.size();
     }
   }
 
