@@ -104,8 +104,11 @@ public final class EnvDispatcher {
    */
   Call newCall(
       String fn, List<?> args, Map<String, ?> kwargs, @Nullable JavaType resultType, @Nullable Duration timeout) {
-    long id = rt.nextId();
     String what = "fn '" + fn + "' in env '" + name + "'";
+    if (rt.closed()) {
+      throw new PoolClosedException("the pool is closed; " + what + " was not sent");
+    }
+    long id = rt.nextId();
     RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, what);
     byte[] line = enc.line();
     Path payloadFile = null;
@@ -113,6 +116,9 @@ public final class EnvDispatcher {
       try {
         payloadFile = rt.spillPayload(enc.payload());
       } catch (IOException | RuntimeException e) {
+        if (rt.closed()) {
+          throw new PoolClosedException("the pool is closed; " + what + " was not sent");
+        }
         throw new InvalidJsonException("cannot spill the arguments of " + what + " to a file: " + e, e);
       }
       line = RequestEncoder.spilledLine(id, fn, payloadFile.toString());
