@@ -85,6 +85,9 @@ class PoolCallsTest {
     assertThat((Double) specials.get(0)).isNaN();
     assertThat(specials.subList(1, 4))
         .containsExactly(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, BigInteger.TWO.pow(70));
+    List<Double> typed = pool.venv("one").call("specials", Map.of(), new TypeReference<List<Double>>() {});
+    assertThat(typed.get(0)).isNaN();
+    assertThat(typed.get(2)).isEqualTo(Double.NEGATIVE_INFINITY);
     assertThat(pool.call("one", "echo", Map.of("value", Map.of("nested", List.of(true, "s")))))
         .isEqualTo(Map.of("nested", List.of(true, "s")));
   }
