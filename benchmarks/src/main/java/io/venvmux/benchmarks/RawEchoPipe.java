@@ -1,0 +1,65 @@
+package io.venvmux.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.venvmux.internal.codec.WireMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The floor: a JSON-lines round trip to a minimal Python loop, driven the way the runtime drives a
+ * worker (Jackson encodes the request, Jackson decodes the reply), with nothing else around it.
+ */
+final class RawEchoPipe implements AutoCloseable {
+  private static final ObjectMapper MAPPER = WireMapper.mapper();
+
+  private final Process process;
+  private final OutputStream stdin;
+  private final BufferedReader stdout;
+  private long nextId;
+
+  RawEchoPipe(String python, Path script) {
+    try {
+      process =
+          new ProcessBuilder(List.of(python, "-u", script.toString()))
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    stdin = process.getOutputStream();
+    stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  /** One round trip; returns the decoded result. */
+  Object call(String fn, Map<String, ?> kwargs) throws IOException {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("id", ++nextId);
+    request.put("fn", fn);
+    request.put("args", List.of());
+    request.put("kwargs", kwargs);
+    byte[] line = MAPPER.writeValueAsBytes(request);
+    stdin.write(line);
+    stdin.write('\n');
+    stdin.flush();
+    JsonNode reply = MAPPER.readTree(stdout.readLine());
+    return MAPPER.treeToValue(reply.get("result"), Object.class);
+  }
+
+  @Override
+  public void close() throws InterruptedException, IOException {
+    stdin.close();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}

@@ -1,0 +1,1 @@
+"""Modules the environment benchmarks run in envs that venvmux builds."""
