@@ -1,0 +1,2 @@
+def compute(n: int) -> dict:
+    return {"version": "v1", "n": n}

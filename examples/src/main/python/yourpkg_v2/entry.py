@@ -1,0 +1,2 @@
+def compute(n: int) -> dict:
+    return {"version": "v2", "n": n}
