@@ -2,27 +2,38 @@ package io.venvmux.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where the benchmarks' Python files are, whether run from the repository root or from benchmarks/. */
 final class BenchPaths {
   private BenchPaths() {}
 
+  /** The folder holding {@code bench_entry.py}; {@code -Dvenvmux.bench.python-dir} overrides. */
   static Path pythonDir() {
     String configured = System.getProperty("venvmux.bench.python-dir");
     if (configured != null) {
       return Path.of(configured).toAbsolutePath();
     }
-    for (Path candidate : new Path[] {Path.of("src/main/python"), Path.of("benchmarks/src/main/python")}) {
-      if (Files.isRegularFile(candidate.resolve("floor.py"))) {
-        return candidate.toAbsolutePath();
-      }
-    }
-    throw new IllegalStateException(
-        "cannot find the benchmarks' Python files: run from the repository root or benchmarks/,"
-            + " or set -Dvenvmux.bench.python-dir");
+    return firstHolding(List.of(Path.of("src/main/python"), Path.of("benchmarks/src/main/python")), "bench_entry.py");
+  }
+
+  /** The floor loop, the worker's own {@code python-worker/bench/floor.py}. */
+  static Path floorScript() {
+    return firstHolding(List.of(Path.of("../python-worker/bench"), Path.of("python-worker/bench")), "floor.py")
+        .resolve("floor.py");
   }
 
   static String python() {
     return System.getProperty("venvmux.bench.python", "python3");
+  }
+
+  private static Path firstHolding(List<Path> candidates, String file) {
+    for (Path candidate : candidates) {
+      if (Files.isRegularFile(candidate.resolve(file))) {
+        return candidate.toAbsolutePath().normalize();
+      }
+    }
+    throw new IllegalStateException(
+        "cannot find " + file + ": run the benchmarks from the repository root or benchmarks/");
   }
 }

@@ -42,7 +42,7 @@ public class WarmCallBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     Path pythonDir = BenchPaths.pythonDir();
-    floor = new RawEchoPipe(BenchPaths.python(), pythonDir.resolve("floor.py"));
+    floor = new RawEchoPipe(BenchPaths.python(), BenchPaths.floorScript());
     home = Files.createTempDirectory("venvmux-bench-");
     pool =
         Pool.builder()
