@@ -1,0 +1,36 @@
+"""The floor of the call benchmark: the least a Python JSON-lines loop can do per call.
+
+Reads ``{"id":..,"fn":..,"kwargs":{..}}`` lines on stdin and answers each with
+``{"id":..,"ok":true,"result":{..}}`` (a small dict built from the kwargs) on stdout:
+readline, json.loads, json.dumps, one write. No function lookup, no argument handling, no
+error handling. The benchmark compares a warm venvmux call against this loop.
+
+Run: ``python -u floor.py [--hello]``; with ``--hello`` it first writes a hello line shaped
+like the worker's, for a host that expects one.
+"""
+
+import json
+import os
+import sys
+
+
+def main() -> None:
+    out = sys.stdout.fileno()
+    if "--hello" in sys.argv[1:]:
+        os.write(out, b'{"type":"hello","protocol":1,"pid":%d,"module":"floor","functions":{}}\n'
+                 % os.getpid())
+    readline = sys.stdin.buffer.readline
+    loads = json.loads
+    dumps = json.dumps
+    write = os.write
+    while True:
+        line = readline()
+        if not line:
+            return
+        request = loads(line)
+        result = {"version": "floor", **request.get("kwargs", {})}
+        write(out, (dumps({"id": request["id"], "ok": True, "result": result}) + "\n").encode())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""One request line in, one reply line out."""
+
+from __future__ import annotations
+
+import logging
+import os
+import traceback
+from typing import Any, Optional
+
+from venvmux_worker.calls import FunctionCaller
+from venvmux_worker.errors import INVALID_JSON, REMOTE_EXCEPTION, CallError
+from venvmux_worker.spill import ResultSpill, read_payload
+from venvmux_worker.wire import Wire
+
+_log = logging.getLogger(__name__)
+_ARGUMENT_LISTS = (list, tuple)
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+class Dispatcher:
+    """Parses a request, calls the function, encodes the reply (spilling big results)."""
+
+    def __init__(self, wire: Wire, caller: FunctionCaller, spill: ResultSpill) -> None:
+        self.wire = wire
+        self.caller = caller
+        self.spill = spill
+        self._loads = wire.loads
+        self._encode = wire.encode
+        self._call = caller.call
+        self._spill_above = spill.max_bytes
+
+    def handle(self, line: bytes) -> Optional[bytes]:
+        """The reply to ``line``; None for a blank line, which is no request."""
+        try:
+            request = self._loads(line)
+            name = request["fn"]
+            request_id = request["id"]
+        except ValueError as error:
+            if not line.strip():
+                return None
+            return self.error_line(None, CallError(
+                INVALID_JSON, "request is not valid JSON: %s" % error, type(error).__name__))
+        except (KeyError, TypeError, IndexError):
+            return self._malformed(request)
+        if type(name) is not str:
+            return self._malformed(request)
+        try:
+            if "payload_file" in request:
+                args, kwargs = read_payload(request["payload_file"], self._loads)
+            else:
+                args = request.get("args") or ()
+                kwargs = request.get("kwargs") or {}
+            if type(kwargs) is not dict or type(args) not in _ARGUMENT_LISTS:
+                raise CallError(INVALID_JSON, "\"args\" must be an array and \"kwargs\" an object",
+                                "ValueError")
+            result = self._call(name, args, kwargs)
+        except CallError as error:
+            return self.error_line(request_id, error)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # the function's own failure, SystemExit included
+            return self.error_line(request_id, remote_exception(error))
+        try:
+            payload = self._encode(result)
+        except Exception as error:
+            failure = remote_exception(error)
+            failure.message = "the result of %s() cannot be encoded as JSON: %s" % (name, error)
+            return self.error_line(request_id, failure)
+        if self._spill_above and len(payload) > self._spill_above:
+            return self._spilled_line(request_id, payload)
+        if type(request_id) is int:
+            return b'{"id":%d,"ok":true,"result":%b}\n' % (request_id, payload)
+        return b'{"id":%b,"ok":true,"result":%b}\n' % (self.wire.dumps(request_id), payload)
+
+    def _malformed(self, request: Any) -> bytes:
+        return self.error_line(request.get("id") if type(request) is dict else None,
+                               CallError(INVALID_JSON, "a request is a JSON object with \"id\" "
+                                         "and \"fn\" (a string)", "ValueError"))
+
+    def _spilled_line(self, request_id: Any, payload: bytes) -> bytes:
+        try:
+            path = self.spill.write(payload)
+        except OSError as error:
+            failure = remote_exception(error)
+            failure.message = "cannot write the result file: %s" % error
+            return self.error_line(request_id, failure)
+        return self.wire.dumps({"id": request_id, "ok": True, "result_file": path}) + b"\n"
+
+    def error_line(self, request_id: Any, error: CallError) -> bytes:
+        if error.code != REMOTE_EXCEPTION:
+            _log.info("call %r refused: %s: %s", request_id, error.code, error.message)
+        return self.wire.dumps({"id": request_id, "ok": False, "error": error.to_wire()}) + b"\n"
+
+
+def remote_exception(error: BaseException) -> CallError:
+    """The error reply for an exception raised by the function, with its traceback from the
+    function's own frames on (the worker's frames are left out)."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        tb = tb.tb_next
+    text = "".join(traceback.format_exception(type(error), error, tb))
+    return CallError(REMOTE_EXCEPTION, str(error), type(error).__name__, text)

@@ -1,0 +1,168 @@
+"""Best-effort conversion of a function's result into plain JSON data.
+
+The hot path is :func:`is_plain`: a result made only of dict/list/str/int/float/bool/None
+(the usual case) goes to the serializer untouched, checked at C speed one container at a
+time. Anything else is rebuilt by :func:`to_jsonable`, which knows dataclasses, enums,
+datetimes, durations, Decimal/UUID/Path, bytes, sets/tuples, NamedTuples, numpy and pandas
+objects (only when the function's code already imported them), duck-typed
+``model_dump()``/``dict()``/``__json__()`` objects, and falls back to ``repr()``.
+"""
+
+from __future__ import annotations
+
+import base64
+import collections
+import dataclasses
+import json
+import sys
+import types
+import uuid
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from enum import Enum
+from math import isfinite
+from pathlib import PurePath
+from typing import Any, Mapping
+
+from venvmux_worker.isotime import format_duration
+
+_LEAVES = frozenset((str, int, float, bool, type(None)))
+_FINITE_LEAVES = frozenset((str, int, bool, type(None)))
+_STR_ONLY = frozenset((str,))
+_SEQUENCES = (list, tuple, set, frozenset, collections.deque, types.GeneratorType)
+_AS_STRING = (Decimal, uuid.UUID, PurePath)
+_BINARY = (bytes, bytearray, memoryview)
+_compact = json.JSONEncoder(separators=(",", ":"), allow_nan=True).encode
+
+
+def is_plain(value: Any, nonfinite_ok: bool = True) -> bool:
+    """True when ``value`` is JSON data already: exact dicts (with str keys), lists and
+    scalars. With ``nonfinite_ok=False`` a NaN or an infinity makes it not plain."""
+    try:
+        return _plain(value, _LEAVES if nonfinite_ok else _FINITE_LEAVES)
+    except RecursionError:  # too deep, or a cycle: to_jsonable says which
+        return False
+
+
+def _plain(value: Any, leaves: frozenset) -> bool:
+    kind = type(value)
+    if kind is dict:
+        if value and not _STR_ONLY.issuperset(map(type, value)):
+            return False
+        items = value.values()
+    elif kind is list:
+        items = value
+    elif kind in leaves:
+        return True
+    elif kind is float:
+        return isfinite(value)
+    else:
+        return False
+    if leaves.issuperset(map(type, items)):
+        return True
+    for item in items:
+        if type(item) not in leaves and not _plain(item, leaves):
+            return False
+    return True
+
+
+def bytes_envelope(value: bytes | bytearray | memoryview) -> dict:
+    """bytes cross the wire as ``{"__bytes__": true, "b64": "..."}``."""
+    return {"__bytes__": True, "b64": base64.b64encode(value).decode("ascii")}
+
+
+def to_jsonable(value: Any) -> Any:
+    """A plain-JSON copy of ``value``. Raises ValueError on a circular reference."""
+    return _convert(value, set())
+
+
+def _convert(value: Any, active: set) -> Any:
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    if isinstance(value, Enum):
+        return _convert(value.value, active)
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, dict):
+        return _nested(value, active, _convert_mapping)
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return _nested(value, active, lambda v, a: _convert_mapping(v._asdict(), a))
+    if isinstance(value, _SEQUENCES):
+        return _nested(value, active, lambda v, a: [_convert(item, a) for item in v])
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return format_duration(value)
+    if isinstance(value, _AS_STRING):
+        return str(value)
+    if isinstance(value, _BINARY):
+        return bytes_envelope(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _nested(value, active, _convert_dataclass)
+    converted = _convert_library_object(value, active)
+    if converted is not _UNKNOWN:
+        return converted
+    if isinstance(value, Mapping):
+        return _nested(value, active, _convert_mapping)
+    return repr(value)
+
+
+_UNKNOWN = object()
+
+
+def _convert_library_object(value: Any, active: set) -> Any:
+    """numpy and pandas objects (looked up only if already imported) and duck-typed models."""
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        if isinstance(value, numpy.ndarray):
+            return _convert(value.tolist(), active)
+        if isinstance(value, numpy.generic):
+            return _convert(value.item(), active)
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and isinstance(value, (pandas.DataFrame, pandas.Series)):
+        return _nested(value, active, lambda v, a: _convert(v.to_dict(), a))
+    if isinstance(value, type):
+        return _UNKNOWN
+    for method in ("model_dump", "dict", "__json__"):
+        dump = getattr(value, method, None)
+        if callable(dump):
+            try:
+                dumped = dump()
+            except Exception:
+                continue
+            return _nested(value, active, lambda v, a: _convert(dumped, a))
+    return _UNKNOWN
+
+
+def _nested(value: Any, active: set, convert: Any) -> Any:
+    marker = id(value)
+    if marker in active:
+        raise ValueError("circular reference in result: %s" % type(value).__name__)
+    active.add(marker)
+    try:
+        return convert(value, active)
+    finally:
+        active.discard(marker)
+
+
+def _convert_mapping(value: Mapping, active: set) -> dict:
+    return {_key(key, active): _convert(item, active) for key, item in value.items()}
+
+
+def _convert_dataclass(value: Any, active: set) -> dict:
+    return {field.name: _convert(getattr(value, field.name), active)
+            for field in dataclasses.fields(value)}
+
+
+def _key(key: Any, active: set) -> str:
+    if type(key) is str:
+        return key
+    converted = _convert(key, active)
+    return converted if isinstance(converted, str) else _compact(converted)

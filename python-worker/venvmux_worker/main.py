@@ -1,0 +1,131 @@
+"""``python -m venvmux_worker --module pkg.entry [--inflight N] [--serializer json|orjson]
+[--max-result-bytes N] [--spill-dir DIR]``: import the module, say hello, serve until EOF."""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import importlib
+import logging
+import os
+import platform
+import sys
+import traceback
+from typing import List, Optional
+
+from venvmux_worker import PROTOCOL_VERSION, logs
+from venvmux_worker.aio import InlineLoop, ThreadedLoop
+from venvmux_worker.calls import FunctionCaller
+from venvmux_worker.dispatch import Dispatcher
+from venvmux_worker.errors import IMPORT_ERROR
+from venvmux_worker.introspect import public_functions, signature_text
+from venvmux_worker.loop import serve_inline, serve_pooled
+from venvmux_worker.protocol import Channel
+from venvmux_worker.spill import ResultSpill
+from venvmux_worker.watchdog import watch_parent
+from venvmux_worker.wire import Wire, select_wire
+
+EXIT_OK = 0
+EXIT_IMPORT_FAILED = 3
+EXIT_ORPHANED = 4
+EXIT_HOST_GONE = 5
+
+_log = logging.getLogger(__name__)
+
+
+def parse_arguments(argv: Optional[List[str]]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m venvmux_worker",
+                                     description="Serve a module's public functions over "
+                                                 "JSON lines on stdin/stdout.")
+    parser.add_argument("--module", required=True, help="the module to serve, e.g. pkg.entry")
+    parser.add_argument("--inflight", type=_positive, default=1,
+                        help="calls served at once (1: inline on the main thread)")
+    parser.add_argument("--serializer", choices=("json", "orjson"),
+                        default=os.environ.get("VENV_MUX_SERIALIZER") or "json")
+    parser.add_argument("--max-result-bytes", type=int, default=0,
+                        help="results larger than this go to a file (0: never)")
+    parser.add_argument("--spill-dir", default=None,
+                        help="where result files go (default: the system temp dir)")
+    return parser.parse_args(argv)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parent_pid = os.getppid()
+    options = parse_arguments(argv)
+    channel = Channel.take_over_stdio()
+    logs.configure(os.environ)
+    wire = select_wire(options.serializer)
+
+    try:
+        module = importlib.import_module(options.module)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:
+        _log.error("cannot import %s", options.module, exc_info=True)
+        channel.write(wire.dumps(fatal_message(error)) + b"\n")
+        return EXIT_IMPORT_FAILED
+
+    functions = public_functions(module)
+    channel.write(wire.dumps(hello_message(options.module, wire, functions)) + b"\n")
+    _log.info("serving %s (%d functions, inflight %d, %s)", options.module, len(functions),
+              options.inflight, wire.name)
+    watch_parent(parent_pid, lambda: _exit_now(EXIT_ORPHANED))
+
+    async_loop = InlineLoop() if options.inflight == 1 else ThreadedLoop()
+    caller = FunctionCaller(options.module, functions, async_loop.run)
+    dispatcher = Dispatcher(wire, caller, ResultSpill(options.max_result_bytes, options.spill_dir))
+    try:
+        if options.inflight == 1:
+            serve_inline(channel, dispatcher)
+        else:
+            serve_pooled(channel, dispatcher, options.inflight)
+    except BrokenPipeError:
+        _log.warning("the host closed the reply stream; exiting")
+        _exit_now(EXIT_HOST_GONE)
+    _log.info("stdin closed; exiting")
+    async_loop.close()
+    _exit_now(EXIT_OK)
+    return EXIT_OK
+
+
+def hello_message(module_name: str, wire: Wire, functions: dict) -> dict:
+    return {
+        "type": "hello",
+        "protocol": PROTOCOL_VERSION,
+        "pid": os.getpid(),
+        "python": platform.python_version(),
+        "module": module_name,
+        "serializer": wire.name,
+        "functions": {name: signature_text(function) for name, function in functions.items()},
+    }
+
+
+def fatal_message(error: BaseException) -> dict:
+    return {
+        "type": "fatal",
+        "error": {
+            "code": IMPORT_ERROR,
+            "type": type(error).__name__,
+            "message": str(error),
+            "traceback": "".join(traceback.format_exception(type(error), error,
+                                                            error.__traceback__)),
+        },
+    }
+
+
+def _exit_now(code: int) -> None:
+    """Exit without waiting for threads the module may have left running: run the atexit
+    hooks and flush stderr, then leave."""
+    try:
+        atexit._run_exitfuncs()
+        logging.shutdown()
+        sys.stderr.flush()
+    finally:
+        os._exit(code)

@@ -1,0 +1,88 @@
+"""The JSON backend of the wire: stdlib json, or orjson when asked for and importable.
+
+Both read and write the bare tokens NaN / Infinity / -Infinity. orjson cannot (it writes
+null and refuses to read them), nor can it hold integers beyond 64 bits, so those cases go
+through stdlib json; everything else takes orjson's fast path.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Callable
+
+from venvmux_worker.encoder import is_plain, to_jsonable
+
+_log = logging.getLogger(__name__)
+
+_json_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=True).encode
+_json_encode_ascii = json.JSONEncoder(separators=(",", ":"), allow_nan=True).encode
+
+
+def json_dumps(value: Any) -> bytes:
+    """Compact UTF-8 JSON of plain data; lone surrogates are escaped rather than fatal."""
+    try:
+        return _json_encode(value).encode("utf-8")
+    except UnicodeEncodeError:
+        return _json_encode_ascii(value).encode("ascii")
+
+
+class Wire:
+    """Reads requests and writes plain or arbitrary values with one JSON backend."""
+
+    name = "json"
+
+    def loads(self, data: bytes) -> Any:
+        return json.loads(data)
+
+    def dumps(self, value: Any) -> bytes:
+        """Plain JSON data (as produced by :func:`to_jsonable`) to bytes."""
+        return json_dumps(value)
+
+    def encode(self, value: Any) -> bytes:
+        """Any function result to bytes, converting it first only when it is not plain."""
+        if not is_plain(value):
+            value = to_jsonable(value)
+        return json_dumps(value)
+
+
+class OrjsonWire(Wire):
+    """orjson where it is exact, stdlib json where it is not."""
+
+    name = "orjson"
+
+    def __init__(self, orjson: Any) -> None:
+        self._orjson_loads: Callable[[bytes], Any] = orjson.loads
+        self._orjson_dumps: Callable[[Any], bytes] = orjson.dumps
+        self._errors = (orjson.JSONDecodeError, orjson.JSONEncodeError)
+
+    def loads(self, data: bytes) -> Any:
+        try:
+            return self._orjson_loads(data)
+        except self._errors:
+            return json.loads(data)
+
+    def dumps(self, value: Any) -> bytes:
+        if is_plain(value, nonfinite_ok=False):
+            try:
+                return self._orjson_dumps(value)
+            except self._errors:
+                pass
+        return json_dumps(value)
+
+    def encode(self, value: Any) -> bytes:
+        if not is_plain(value, nonfinite_ok=False):
+            value = to_jsonable(value)
+        return self.dumps(value)
+
+
+def select_wire(requested: str) -> Wire:
+    """The backend for ``--serializer``: orjson falls back to json when it is not installed."""
+    if requested == "orjson":
+        try:
+            import orjson
+        except ImportError:
+            _log.info("orjson is not importable; using json")
+        else:
+            return OrjsonWire(orjson)
+    return Wire()

@@ -1,0 +1,87 @@
+package io.venvmux;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One env of a {@link Pool}: call its module's functions by name.
+ *
+ * <p>Untyped results are natural Java values: {@code Map<String,Object>}, {@code List<Object>},
+ * {@code String}, {@code Integer}/{@code Long}/{@code BigInteger}, {@code Double}, {@code Boolean},
+ * {@code null}, and {@code byte[]} for Python {@code bytes}. Typed results are converted with the
+ * wire's Jackson mapper; a value that does not convert fails with {@link InvalidJsonException}.
+ *
+ * <p>Blocking calls throw the {@link CallException} subclass that ended the call (with the
+ * caller's stack attached as a suppressed exception). Async futures complete on the pool's callback
+ * executor, never on an I/O thread, and fail with the {@link CallException} itself. Cancelling a
+ * future removes a queued call, or drops the reply of one in flight and frees its worker slot.
+ *
+ * <p>Timeouts: a per-call timeout beats {@link EnvSpec#callTimeout()}; a queued call's timeout
+ * counts from its submission.
+ */
+public interface VenvHandle {
+  /** The env's name in its pool. */
+  String name();
+
+  /** The Python module the env's workers serve. */
+  String module();
+
+  /** Calls {@code fn(**kwargs)} and returns its result as natural Java values. */
+  @Nullable Object call(String fn, Map<String, ?> kwargs);
+
+  /** Calls {@code fn(**kwargs)} and converts its result to {@code type}. */
+  <T> T call(String fn, Map<String, ?> kwargs, Class<T> type);
+
+  /** Calls {@code fn(**kwargs)} and converts its result to a generic type. */
+  <T> T call(String fn, Map<String, ?> kwargs, TypeReference<T> type);
+
+  /**
+   * The general blocking form used by generated clients: {@code fn(*args, **kwargs)}.
+   *
+   * @param resultType the Java type of the result ({@code Object}: natural Java values)
+   * @param timeout this call's timeout; null: the env's {@link EnvSpec#callTimeout()}, if any
+   */
+  <T> T call(String fn, List<?> args, Map<String, ?> kwargs, JavaType resultType, @Nullable Duration timeout);
+
+  /** Calls {@code fn(**kwargs)} asynchronously; the result is natural Java values. */
+  CompletableFuture<@Nullable Object> callAsync(String fn, Map<String, ?> kwargs);
+
+  /** Calls {@code fn(**kwargs)} asynchronously and converts the result to {@code type}. */
+  <T> CompletableFuture<T> callAsync(String fn, Map<String, ?> kwargs, Class<T> type);
+
+  /** Calls {@code fn(**kwargs)} asynchronously and converts the result to a generic type. */
+  <T> CompletableFuture<T> callAsync(String fn, Map<String, ?> kwargs, TypeReference<T> type);
+
+  /**
+   * The general async form used by generated clients: {@code fn(*args, **kwargs)}.
+   *
+   * @param resultType the Java type of the result ({@code Object}: natural Java values)
+   * @param timeout this call's timeout; null: the env's {@link EnvSpec#callTimeout()}, if any
+   */
+  <T> CompletableFuture<T> callAsync(
+      String fn, List<?> args, Map<String, ?> kwargs, JavaType resultType, @Nullable Duration timeout);
+
+  /**
+   * Calls {@code fn} once per kwargs map, at most {@code maxWorkers} calls in flight at once, and
+   * returns the results in the order of the input. On the first failure no further call is
+   * started; the failure is thrown once the calls already started have ended.
+   */
+  List<@Nullable Object> map(String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers);
+
+  /** Like {@link #map(String, List, int)}, converting each result to {@code type}. */
+  <T> List<T> map(String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, Class<T> type);
+
+  /**
+   * The module's public functions and their signatures (as {@code str(inspect.signature(fn))}),
+   * from a worker's hello; starts a worker if none is up.
+   */
+  Map<String, String> functions();
+
+  /** The worker interpreter's version, e.g. {@code 3.11.7}; starts a worker if none is up. */
+  String pythonVersion();
+}

@@ -1,0 +1,137 @@
+package io.venvmux.internal.dispatch;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.venvmux.CallException;
+import io.venvmux.internal.wire.RawResult;
+import io.venvmux.internal.wire.ResultDecoder;
+import io.venvmux.internal.worker.PendingCall;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One call from submission to its end. It ends exactly once: the first of reply, crash, timeout,
+ * cancellation or shutdown wins. Its env's bookkeeping (freeing the worker slot) runs before the
+ * outcome is published, so a caller that calls again at once finds the slot free.
+ */
+final class Call implements PendingCall {
+  final long id;
+  final String fn;
+  final @Nullable JavaType resultType;
+  final @Nullable Duration timeout;
+  final long submittedNanos = System.nanoTime();
+  /** Completed with the raw result, or exceptionally with the CallException (or cancelled). */
+  final CompletableFuture<RawResult> outcome = new CompletableFuture<>();
+
+  private final byte[] line;
+  private final @Nullable Path payloadFile;
+  private final boolean untyped;
+  private final EnvDispatcher owner;
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  /** The worker running it; guarded by the owner's lock. */
+  @Nullable Slot slot;
+  /** Set when it ends by timeout: its worker must be killed, not given more calls. */
+  volatile boolean timedOut;
+  volatile @Nullable ScheduledFuture<?> timeoutTask;
+
+  Call(
+      EnvDispatcher owner,
+      long id,
+      String fn,
+      byte[] line,
+      @Nullable Path payloadFile,
+      @Nullable JavaType resultType,
+      @Nullable Duration timeout) {
+    this.owner = owner;
+    this.id = id;
+    this.fn = fn;
+    this.line = line;
+    this.payloadFile = payloadFile;
+    this.resultType = resultType;
+    this.untyped = ResultDecoder.isUntyped(resultType);
+    this.timeout = timeout;
+  }
+
+  @Override
+  public long id() {
+    return id;
+  }
+
+  @Override
+  public String fn() {
+    return fn;
+  }
+
+  @Override
+  public boolean untyped() {
+    return untyped;
+  }
+
+  @Override
+  public byte[] line() {
+    return line;
+  }
+
+  @Override
+  public void succeed(RawResult result) {
+    if (end()) {
+      outcome.complete(result);
+    }
+  }
+
+  @Override
+  public void fail(CallException error) {
+    end(error);
+  }
+
+  /** Ends with an error; true if this ended it. */
+  boolean end(CallException error) {
+    if (end()) {
+      outcome.completeExceptionally(error);
+      return true;
+    }
+    return false;
+  }
+
+  /** Ends without a result: a queued call is never sent, an in-flight one's reply is dropped. */
+  void cancel() {
+    if (end()) {
+      outcome.cancel(false);
+    }
+  }
+
+  @Override
+  public boolean isDone() {
+    return ended.get();
+  }
+
+  private boolean end() {
+    if (!ended.compareAndSet(false, true)) {
+      return false;
+    }
+    ScheduledFuture<?> t = timeoutTask;
+    if (t != null) {
+      t.cancel(false);
+    }
+    if (payloadFile != null) {
+      try {
+        Files.deleteIfExists(payloadFile);
+      } catch (IOException e) {
+        // The pool's spill folder is removed on close, leftovers included.
+      }
+    }
+    owner.ended(this);
+    return true;
+  }
+
+  /** Names the call in messages. */
+  String describe() {
+    return "fn '" + fn + "' in env '" + owner.name() + "'";
+  }
+}

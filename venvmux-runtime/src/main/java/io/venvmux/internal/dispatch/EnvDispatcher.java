@@ -1,0 +1,645 @@
+package io.venvmux.internal.dispatch;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.venvmux.CallException;
+import io.venvmux.CallTimeoutException;
+import io.venvmux.EnvSpec;
+import io.venvmux.EnvStartException;
+import io.venvmux.InvalidJsonException;
+import io.venvmux.PoolClosedException;
+import io.venvmux.internal.env.ResolvedEnv;
+import io.venvmux.internal.wire.Hello;
+import io.venvmux.internal.wire.RequestEncoder;
+import io.venvmux.internal.worker.WorkerLaunch;
+import io.venvmux.internal.worker.WorkerProcess;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue and the workers of one env. Calls wait in a FIFO queue until a worker has a free slot
+ * (at most {@link EnvSpec#inflight()} calls each). Workers start lazily, are replaced when they die,
+ * and in auto mode grow under sustained saturation and shrink after idleness.
+ *
+ * <p>Everything slow (resolving the env, which may build a venv; starting and stopping processes)
+ * runs on the pool's background threads without this env's lock, so it never blocks other envs or
+ * the I/O threads.
+ *
+ * <p>Crash-loop protection: when a worker fails before its hello, the queued calls fail with that
+ * error and no worker is started again until the next call (or {@link #reload}) asks for one.
+ */
+public final class EnvDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(EnvDispatcher.class);
+
+  private final String name;
+  private final String module;
+  private final EnvSpec spec;
+  private final PoolRuntime rt;
+  private final boolean fixed;
+  private final Object lock = new Object();
+
+  // Guarded by lock.
+  private final ArrayDeque<Call> queue = new ArrayDeque<>();
+  private final List<Slot> slots = new ArrayList<>();
+  private int starting;
+  private int target;
+  private int generation;
+  private boolean active;
+  private boolean closed;
+  private boolean startBlocked;
+  private @Nullable Hello lastHello;
+  private @Nullable CompletableFuture<Hello> helloWaiter;
+  private @Nullable CompletableFuture<ResolvedEnv> resolving;
+  private final SaturationWindow window;
+  private long lastScaleUpNanos;
+  private long lastActivityNanos = System.nanoTime();
+  private final @Nullable ScheduledFuture<?> ticker;
+
+  public EnvDispatcher(String name, String module, EnvSpec spec, PoolRuntime rt) {
+    this.name = name;
+    this.module = module;
+    this.spec = spec;
+    this.rt = rt;
+    this.fixed = spec.workers().isPresent();
+    this.target = spec.minWorkers();
+    this.window = new SaturationWindow(spec.saturationWindowLen());
+    this.ticker = fixed
+        ? null
+        : rt.timer.scheduleWithFixedDelay(this::tick, PoolRuntime.TICK.toMillis(), PoolRuntime.TICK.toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String module() {
+    return module;
+  }
+
+  public EnvSpec spec() {
+    return spec;
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  /**
+   * Makes a call ready to submit: encodes its request (spilling it to a file when too large).
+   *
+   * @param timeout per-call timeout; null: the env's default (if any)
+   * @throws InvalidJsonException when the arguments cannot be encoded
+   */
+  Call newCall(
+      String fn, List<?> args, Map<String, ?> kwargs, @Nullable JavaType resultType, @Nullable Duration timeout) {
+    long id = rt.nextId();
+    String what = "fn '" + fn + "' in env '" + name + "'";
+    RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, what);
+    byte[] line = enc.line();
+    Path payloadFile = null;
+    if (rt.maxPayloadBytes != null && line.length > rt.maxPayloadBytes) {
+      try {
+        payloadFile = rt.spillPayload(enc.payload());
+      } catch (IOException | RuntimeException e) {
+        throw new InvalidJsonException("cannot spill the arguments of " + what + " to a file: " + e, e);
+      }
+      line = RequestEncoder.spilledLine(id, fn, payloadFile.toString());
+    }
+    Duration effective = timeout != null ? timeout : spec.callTimeout().orElse(null);
+    return new Call(this, id, fn, line, payloadFile, resultType, effective);
+  }
+
+  /** Queues a call, or sends it at once from the calling thread when a worker has a free slot. */
+  void submit(Call call) {
+    Slot direct = null;
+    int spawn;
+    synchronized (lock) {
+      if (closed || rt.closed()) {
+        direct = null;
+        spawn = -1;
+      } else {
+        active = true;
+        startBlocked = false;
+        lastActivityNanos = System.nanoTime();
+        if (queue.isEmpty()) {
+          direct = freeSlotLocked();
+        }
+        if (direct != null) {
+          call.slot = direct;
+          direct.inflight++;
+        } else {
+          queue.addLast(call);
+        }
+        spawn = ensureWorkersLocked();
+      }
+    }
+    if (spawn < 0) {
+      call.fail(new PoolClosedException("the pool is closed; " + call.describe() + " was not sent"));
+      return;
+    }
+    if (call.timeout != null) {
+      scheduleTimeout(call);
+    }
+    if (direct != null) {
+      sendTo(direct, call);
+    }
+    spawn(spawn);
+  }
+
+  /** Sends a call to its assigned worker; if that worker turned out to be gone, queues it again. */
+  private void sendTo(Slot slot, Call call) {
+    if (slot.proc.send(call)) {
+      return;
+    }
+    List<Call> toSend;
+    synchronized (lock) {
+      if (call.slot == slot) {
+        call.slot = null;
+        slot.inflight--;
+      }
+      if (!call.isDone()) {
+        queue.addFirst(call);
+      }
+      toSend = pumpLocked();
+    }
+    if (toSend != null) {
+      sendInBackground(toSend);
+    }
+  }
+
+  private void scheduleTimeout(Call call) {
+    long delay = call.timeout.toNanos() - (System.nanoTime() - call.submittedNanos);
+    try {
+      call.timeoutTask = rt.timer.schedule(() -> timedOut(call), Math.max(0, delay), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      return; // the pool is closing; it ends the call itself
+    }
+    if (call.isDone()) {
+      call.timeoutTask.cancel(false);
+    }
+  }
+
+  private void timedOut(Call call) {
+    call.timedOut = true;
+    CallTimeoutException ex = new CallTimeoutException(
+        call.describe() + " timed out after " + call.timeout
+            + " (counted from submission); its worker is killed and replaced",
+        call.timeout);
+    if (!call.end(ex)) {
+      return;
+    }
+    Slot s;
+    synchronized (lock) {
+      s = call.slot;
+    }
+    if (s != null) {
+      s.proc.kill("fn '" + call.fn + "' (call " + call.id + ") timed out after " + call.timeout);
+    }
+  }
+
+  /** Bookkeeping when a call ended, before its outcome is published. */
+  void ended(Call call) {
+    List<Call> toSend = null;
+    int spawn = 0;
+    synchronized (lock) {
+      Slot s = call.slot;
+      if (s != null) {
+        s.inflight--;
+        s.proc.forget(call);
+        if (call.timedOut && !s.killed) {
+          s.killed = true;
+          spawn = ensureWorkersLocked();
+        }
+        lastActivityNanos = System.nanoTime();
+        if (!queue.isEmpty()) {
+          toSend = pumpLocked();
+        }
+      } else {
+        queue.remove(call);
+      }
+    }
+    if (toSend != null) {
+      sendInBackground(toSend);
+    }
+    spawn(spawn);
+  }
+
+  private @Nullable Slot freeSlotLocked() {
+    Slot best = null;
+    int limit = spec.inflight();
+    for (Slot s : slots) {
+      if (s.live() && s.inflight < limit && (best == null || s.inflight < best.inflight)) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  /** Assigns queued calls to free slots; the caller sends them after releasing the lock. */
+  private @Nullable List<Call> pumpLocked() {
+    List<Call> out = null;
+    while (!queue.isEmpty()) {
+      Slot s = freeSlotLocked();
+      if (s == null) {
+        break;
+      }
+      Call c = queue.pollFirst();
+      if (c.isDone()) {
+        continue;
+      }
+      c.slot = s;
+      s.inflight++;
+      if (out == null) {
+        out = new ArrayList<>();
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  // Sends from I/O threads go through the background executor: a reader thread blocked on a full
+  // stdin pipe could otherwise stop reading the very replies that would drain it.
+  private void sendInBackground(List<Call> calls) {
+    rt.inBackground(() -> {
+      for (Call c : calls) {
+        sendTo(c.slot, c);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- workers
+
+  /** How many workers to start now; counts them as starting. */
+  private int ensureWorkersLocked() {
+    if (closed || !active || startBlocked) {
+      return 0;
+    }
+    int live = starting;
+    int busy = 0;
+    for (Slot s : slots) {
+      if (s.live()) {
+        live++;
+      }
+      busy += s.inflight;
+    }
+    if (!fixed && target == 0 && (!queue.isEmpty() || busy > 0)) {
+      target = 1;
+    }
+    int want = fixed ? spec.workers().getAsInt() : target;
+    int n = Math.max(0, want - live);
+    starting += n;
+    return n;
+  }
+
+  private void spawn(int n) {
+    if (n <= 0) {
+      return;
+    }
+    int gen;
+    synchronized (lock) {
+      gen = generation;
+    }
+    for (int i = 0; i < n; i++) {
+      try {
+        rt.background.execute(() -> startOne(gen));
+      } catch (RejectedExecutionException e) {
+        synchronized (lock) {
+          if (gen == generation) {
+            starting--;
+          }
+        }
+      }
+    }
+  }
+
+  private void startOne(int gen) {
+    WorkerProcess proc;
+    try {
+      ResolvedEnv env = resolved();
+      WorkerLaunch launch = WorkerLaunch.forEnv(
+          name, module, spec, env, rt.workerSources(), rt.serializer, rt.maxResultBytes, rt.resultSpillDir());
+      proc = WorkerProcess.spawn(launch, this::onExit);
+    } catch (CallException e) {
+      startFailed(gen, e);
+      return;
+    } catch (RuntimeException e) {
+      startFailed(gen, new EnvStartException("cannot start a worker for env '" + name + "': " + e, "", e));
+      return;
+    }
+    if (!rt.track(proc)) {
+      proc.kill("the pool closed");
+      proc.awaitExit(Duration.ofSeconds(10));
+      startFailed(gen, new PoolClosedException("the pool closed while env '" + name + "' was starting"));
+      return;
+    }
+    Hello hello;
+    try {
+      hello = proc.awaitHello();
+    } catch (CallException e) {
+      startFailed(gen, e);
+      return;
+    }
+    Slot slot = new Slot(proc, hello);
+    List<Call> toSend = null;
+    CompletableFuture<Hello> waiter = null;
+    boolean wanted;
+    synchronized (lock) {
+      wanted = !closed && gen == generation;
+      if (wanted) {
+        starting--;
+        slots.add(slot);
+        lastHello = hello;
+        waiter = helloWaiter;
+        helloWaiter = null;
+        toSend = pumpLocked();
+      }
+    }
+    if (!wanted) {
+      proc.stop(PoolRuntime.STOP_GRACE, "its env was stopped or reloaded while it started");
+      return;
+    }
+    LOG.info("worker pid {} of env '{}' ready (Python {}, module {})", hello.pid(), name, hello.python(), module);
+    if (waiter != null) {
+      waiter.complete(hello);
+    }
+    if (toSend != null) {
+      for (Call c : toSend) {
+        sendTo(slot, c);
+      }
+    }
+  }
+
+  /** The resolved env; resolving runs once, on the first start (again only after a failure). */
+  private ResolvedEnv resolved() {
+    CompletableFuture<ResolvedEnv> f;
+    boolean mine = false;
+    synchronized (lock) {
+      f = resolving;
+      if (f == null || f.isCompletedExceptionally()) {
+        f = new CompletableFuture<>();
+        resolving = f;
+        mine = true;
+      }
+    }
+    if (mine) {
+      try {
+        f.complete(rt.resolver.resolve(spec));
+      } catch (CallException e) {
+        f.completeExceptionally(e);
+      } catch (RuntimeException e) {
+        f.completeExceptionally(new EnvStartException("cannot prepare env '" + name + "' (" + spec + "): " + e, "", e));
+      }
+    }
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      throw Failures.copy((CallException) e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PoolClosedException("interrupted while env '" + name + "' was being prepared");
+    }
+  }
+
+  private void startFailed(int gen, CallException e) {
+    List<Call> failed = List.of();
+    CompletableFuture<Hello> waiter = null;
+    synchronized (lock) {
+      if (gen != generation || closed) {
+        return;
+      }
+      starting--;
+      startBlocked = true;
+      if (slots.stream().noneMatch(Slot::live)) {
+        failed = new ArrayList<>(queue);
+        queue.clear();
+        waiter = helloWaiter;
+        helloWaiter = null;
+      }
+    }
+    LOG.warn("a worker of env '{}' failed to start; {} queued call(s) fail with it; the next call tries again: {}",
+        name, failed.size(), e.getMessage());
+    for (Call c : failed) {
+      c.fail(Failures.copy(e));
+    }
+    if (waiter != null) {
+      waiter.completeExceptionally(Failures.copy(e));
+    }
+  }
+
+  private void onExit(WorkerProcess proc) {
+    int spawn;
+    synchronized (lock) {
+      slots.removeIf(s -> s.proc == proc);
+      spawn = ensureWorkersLocked();
+    }
+    rt.untrack(proc);
+    spawn(spawn);
+  }
+
+  private void tick() {
+    int spawn = 0;
+    List<Slot> idle = null;
+    synchronized (lock) {
+      if (closed || !active) {
+        return;
+      }
+      long now = System.nanoTime();
+      int live = 0;
+      boolean allSaturated = true;
+      int busy = 0;
+      for (Slot s : slots) {
+        busy += s.inflight;
+        if (s.live()) {
+          live++;
+          allSaturated &= s.inflight >= spec.inflight();
+        }
+      }
+      if (spec.autogrow()) {
+        window.record(live > 0 && allSaturated && !queue.isEmpty());
+        if (window.majoritySaturated()
+            && starting == 0
+            && live < spec.maxWorkers()
+            && now - lastScaleUpNanos >= spec.scaleUpCooldown().toNanos()) {
+          target = live + 1;
+          lastScaleUpNanos = now;
+          window.clear();
+          spawn = ensureWorkersLocked();
+          LOG.info("env '{}' is saturated; growing to {} worker(s)", name, target);
+        }
+      }
+      if (queue.isEmpty() && busy == 0 && starting == 0 && live > spec.minWorkers()
+          && now - lastActivityNanos >= spec.scaleDownIdle().toNanos()) {
+        idle = new ArrayList<>();
+        for (Slot s : slots) {
+          if (s.live() && live - idle.size() > spec.minWorkers()) {
+            s.retiring = true;
+            idle.add(s);
+          }
+        }
+        slots.removeAll(idle);
+        target = spec.minWorkers();
+        LOG.info("env '{}' idle for {}; stopping {} worker(s)", name, spec.scaleDownIdle(), idle.size());
+      }
+    }
+    spawn(spawn);
+    if (idle != null) {
+      for (Slot s : idle) {
+        rt.inBackground(() -> s.proc.stop(PoolRuntime.STOP_GRACE, "idle scale-down"));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** The hello of a live worker, starting one (and waiting for it) if none is up. */
+  Hello hello() {
+    CompletableFuture<Hello> f;
+    int spawn;
+    synchronized (lock) {
+      if (closed || rt.closed()) {
+        throw new PoolClosedException("the pool is closed");
+      }
+      for (Slot s : slots) {
+        if (s.live()) {
+          return s.hello;
+        }
+      }
+      active = true;
+      startBlocked = false;
+      if (!fixed && target == 0) {
+        target = 1;
+      }
+      if (helloWaiter == null) {
+        helloWaiter = new CompletableFuture<>();
+      }
+      f = helloWaiter;
+      spawn = ensureWorkersLocked();
+    }
+    spawn(spawn);
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      CallException c = Failures.unwrap(e);
+      c.addSuppressed(new CallSite("functions() of env '" + name + "'"));
+      throw c;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CallException("interrupted", "interrupted while waiting for a worker of env '" + name + "'");
+    }
+  }
+
+  /** The last hello any worker of this env sent, if one did. */
+  @Nullable Hello lastHello() {
+    synchronized (lock) {
+      return lastHello;
+    }
+  }
+
+  /** Live workers (not stopping), for tests and diagnostics. */
+  public List<WorkerProcess> workers() {
+    synchronized (lock) {
+      List<WorkerProcess> out = new ArrayList<>();
+      for (Slot s : slots) {
+        if (s.live()) {
+          out.add(s.proc);
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Replaces the workers, keeping the count: new calls go to new workers; the old ones finish their
+   * in-flight calls and exit. Queued calls wait for the new workers.
+   */
+  public void reload() {
+    List<Slot> old;
+    int spawn;
+    synchronized (lock) {
+      if (closed) {
+        throw new PoolClosedException("the pool is closed");
+      }
+      generation++;
+      starting = 0;
+      old = new ArrayList<>(slots);
+      slots.clear();
+      int count = 0;
+      for (Slot s : old) {
+        s.retiring = true;
+        if (!s.killed) {
+          count++;
+        }
+      }
+      if (!fixed) {
+        target = Math.max(spec.minWorkers(), Math.max(target, count));
+      }
+      startBlocked = false;
+      spawn = ensureWorkersLocked();
+    }
+    LOG.info("reloading env '{}': replacing {} worker(s)", name, old.size());
+    spawn(spawn);
+    for (Slot s : old) {
+      rt.inBackground(() -> s.proc.stop(PoolRuntime.STOP_GRACE, "reloadEnv"));
+    }
+  }
+
+  /**
+   * Stops the workers and waits for them: queued calls fail at once with {@link
+   * PoolClosedException}; in-flight calls get a grace period to finish. The next call starts the env
+   * again; with {@code closing}, never again.
+   */
+  public void stop(boolean closing) {
+    List<Call> queued;
+    List<Slot> old;
+    CompletableFuture<Hello> waiter;
+    synchronized (lock) {
+      if (closing) {
+        closed = true;
+      }
+      generation++;
+      starting = 0;
+      active = false;
+      startBlocked = false;
+      target = spec.minWorkers();
+      window.clear();
+      queued = new ArrayList<>(queue);
+      queue.clear();
+      old = new ArrayList<>(slots);
+      slots.clear();
+      old.forEach(s -> s.retiring = true);
+      waiter = helloWaiter;
+      helloWaiter = null;
+    }
+    if (closing && ticker != null) {
+      ticker.cancel(false);
+    }
+    String why = closing ? "the pool was closed" : "env '" + name + "' was stopped";
+    for (Call c : queued) {
+      c.fail(new PoolClosedException(why + " before " + c.describe() + " was sent"));
+    }
+    if (waiter != null) {
+      waiter.completeExceptionally(new PoolClosedException(why + " while a worker was starting"));
+    }
+    List<CompletableFuture<Void>> stops = new ArrayList<>();
+    for (Slot s : old) {
+      stops.add(CompletableFuture.runAsync(() -> s.proc.stop(PoolRuntime.STOP_GRACE, why), rt::inBackground));
+    }
+    try {
+      CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      LOG.warn("stopping a worker of env '{}' failed", name, e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.venvmux.internal.wire;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one JSON value as natural Java values: Map, List, String, Integer/Long/BigInteger, Double,
+ * Boolean, null; the bytes envelope {@code {"__bytes__":true,"b64":".."}} becomes {@code byte[]}.
+ */
+public final class NaturalValues {
+  private NaturalValues() {}
+
+  /** Reads the value whose first token is the parser's current token. */
+  public static @Nullable Object read(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      throw new IOException("no JSON value");
+    }
+    switch (t) {
+      case START_OBJECT:
+        return readObject(p);
+      case START_ARRAY:
+        List<@Nullable Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(read(p));
+        }
+        return list;
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+        return p.getNumberValue();
+      case VALUE_NUMBER_FLOAT:
+        return p.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      case VALUE_EMBEDDED_OBJECT:
+        return p.getEmbeddedObject();
+      default:
+        throw new IOException("unexpected JSON token " + t);
+    }
+  }
+
+  private static Object readObject(JsonParser p) throws IOException {
+    Map<String, @Nullable Object> map = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      p.nextToken();
+      map.put(key, read(p));
+    }
+    if (map.size() == 2 && Boolean.TRUE.equals(map.get("__bytes__")) && map.get("b64") instanceof String) {
+      return Base64.getDecoder().decode((String) map.get("b64"));
+    }
+    return map;
+  }
+}

@@ -1,0 +1,90 @@
+package io.venvmux.internal.wire;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.venvmux.InvalidJsonException;
+import io.venvmux.internal.codec.WireMapper;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes request lines. The arguments are serialized exactly once: the line is written as {@code
+ * {"id":..,"fn":..,"args":..,"kwargs":..}\n}, and when it is too large for the pipe its tail becomes
+ * the spill file's {@code {"args":..,"kwargs":..}} without re-encoding.
+ */
+public final class RequestEncoder {
+  private static final ObjectMapper MAPPER = WireMapper.mapper();
+
+  private RequestEncoder() {}
+
+  /** An encoded request: the line, and where its {@code ,"args":...} part starts. */
+  public static final class Encoded {
+    private final byte[] line;
+    private final int bodyStart;
+
+    Encoded(byte[] line, int bodyStart) {
+      this.line = line;
+      this.bodyStart = bodyStart;
+    }
+
+    /** The full request line, '\n'-terminated. */
+    public byte[] line() {
+      return line;
+    }
+
+    /** The spill file's content: {@code {"args":[..],"kwargs":{..}}}. */
+    public byte[] payload() {
+      // line[bodyStart] is the comma after "fn"; the payload reuses the tail up to the newline.
+      byte[] payload = Arrays.copyOfRange(line, bodyStart, line.length - 1);
+      payload[0] = '{';
+      return payload;
+    }
+  }
+
+  /**
+   * Encodes a call.
+   *
+   * @param what names the call in error messages
+   * @throws InvalidJsonException when an argument cannot be encoded
+   */
+  public static Encoded encode(long id, String fn, List<?> args, Map<String, ?> kwargs, String what) {
+    ByteArrayBuilder out = new ByteArrayBuilder(256);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("id", id);
+      g.writeStringField("fn", fn);
+      g.flush();
+      int bodyStart = out.size();
+      g.writeFieldName("args");
+      MAPPER.writeValue(g, args);
+      g.writeFieldName("kwargs");
+      MAPPER.writeValue(g, kwargs);
+      g.writeEndObject();
+      g.writeRaw('\n');
+      g.flush();
+      return new Encoded(out.toByteArray(), bodyStart);
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidJsonException("the arguments of " + what + " cannot be encoded as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The line that points the worker at a spill file instead of inline arguments. */
+  public static byte[] spilledLine(long id, String fn, String payloadFile) {
+    ByteArrayBuilder out = new ByteArrayBuilder(128);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("id", id);
+      g.writeStringField("fn", fn);
+      g.writeStringField("payload_file", payloadFile);
+      g.writeEndObject();
+      g.writeRaw('\n');
+      g.flush();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a spill line", e);
+    }
+  }
+}

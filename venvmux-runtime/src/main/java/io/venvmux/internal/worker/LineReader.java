@@ -1,0 +1,61 @@
+package io.venvmux.internal.worker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/** Reads '\n'-terminated lines as bytes into one reused buffer (no per-line String). */
+final class LineReader {
+  private final InputStream in;
+  private byte[] buf = new byte[64 * 1024];
+  private int start;
+  private int end;
+  private byte[] line = new byte[8 * 1024];
+  private int lineLength;
+
+  LineReader(InputStream in) {
+    this.in = in;
+  }
+
+  /** Reads the next line; false at end of stream. A last line without '\n' still counts. */
+  boolean next() throws IOException {
+    lineLength = 0;
+    while (true) {
+      for (int i = start; i < end; i++) {
+        if (buf[i] == '\n') {
+          append(start, i - start);
+          start = i + 1;
+          return true;
+        }
+      }
+      append(start, end - start);
+      start = 0;
+      end = in.read(buf, 0, buf.length);
+      if (end <= 0) {
+        end = 0;
+        return lineLength > 0;
+      }
+    }
+  }
+
+  private void append(int from, int n) {
+    if (n == 0) {
+      return;
+    }
+    if (lineLength + n > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + n));
+    }
+    System.arraycopy(buf, from, line, lineLength, n);
+    lineLength += n;
+  }
+
+  /** The current line's bytes, valid until the next {@link #next()}. */
+  byte[] bytes() {
+    return line;
+  }
+
+  /** The current line's length, without the '\n'. */
+  int length() {
+    return lineLength;
+  }
+}

@@ -1,0 +1,74 @@
+package io.venvmux.internal.worker;
+
+import io.venvmux.EnvSpec;
+import io.venvmux.Serializer;
+import io.venvmux.internal.env.ResolvedEnv;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to start one worker process: its argument list (never a shell line) and the environment
+ * variables to set on top of the inherited ones.
+ *
+ * @param env the env name, for logs and errors
+ * @param module the module the worker serves
+ * @param command the argument list
+ * @param environment variables to set for the process
+ * @param startTimeout how long the worker may take to say hello
+ */
+public record WorkerLaunch(
+    String env, String module, List<String> command, Map<String, String> environment, Duration startTimeout) {
+  public WorkerLaunch {
+    command = List.copyOf(command);
+    environment = Map.copyOf(environment);
+  }
+
+  /**
+   * The protocol's launch line for an env: {@code <python> -u -m venvmux_worker --module ..
+   * --inflight .. --serializer .. [--max-result-bytes .. --spill-dir ..]}.
+   *
+   * @param workerSources the folder holding the extracted {@code venvmux_worker} package
+   * @param maxResultBytes results larger than this come back as a spill file; null: never
+   * @param spillDir where the worker writes result spill files (needed with maxResultBytes)
+   */
+  public static WorkerLaunch forEnv(
+      String env,
+      String module,
+      EnvSpec spec,
+      ResolvedEnv resolved,
+      Path workerSources,
+      Serializer serializer,
+      @Nullable Long maxResultBytes,
+      @Nullable Path spillDir) {
+    String serializerName = serializer.name().toLowerCase(Locale.ROOT);
+    List<String> cmd = new ArrayList<>(List.of(
+        resolved.python().toString(), "-u", "-m", WorkerSources.PACKAGE,
+        "--module", module,
+        "--inflight", Integer.toString(spec.inflight()),
+        "--serializer", serializerName));
+    if (maxResultBytes != null && spillDir != null) {
+      cmd.addAll(List.of("--max-result-bytes", Long.toString(maxResultBytes), "--spill-dir", spillDir.toString()));
+    }
+    List<String> path = new ArrayList<>();
+    path.add(workerSources.toString());
+    spec.workerPaths().forEach(p -> path.add(p.toAbsolutePath().toString()));
+    String inherited = System.getenv("PYTHONPATH");
+    if (inherited != null && !inherited.isEmpty()) {
+      path.add(inherited);
+    }
+    Map<String, String> vars = new LinkedHashMap<>(resolved.environment());
+    vars.putAll(spec.environment());
+    vars.put("PYTHONPATH", String.join(File.pathSeparator, path));
+    vars.put("PYTHONUNBUFFERED", "1");
+    vars.put("PYTHONIOENCODING", "utf-8");
+    vars.put("VENV_MUX_SERIALIZER", serializerName);
+    return new WorkerLaunch(env, module, cmd, vars, spec.startTimeout());
+  }
+}

@@ -1,0 +1,177 @@
+package io.venvmux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Spill files, stopping, reloading, closing and autoscaling, against real workers. */
+class PoolLifecycleTest {
+  private static Set<Path> spillDirs() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return s.filter(p -> p.getFileName().toString().startsWith("venvmux-spill-")).collect(Collectors.toSet());
+    }
+  }
+
+  private static Set<String> venvmuxThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive).map(Thread::getName).filter(n -> n.startsWith("venvmux"))
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void largePayloadsAndResultsGoThroughPrivateFilesThatAreRemoved() throws Exception {
+    Set<Path> before = spillDirs();
+    try (Pool pool = TestEnvs.pool().maxPayloadBytes(1000).maxResultBytes(1000)
+        .env("e", TestEnvs.spec().workers(1).build(), "vmx_fixture").build()) {
+      String big = "y".repeat(200_000);
+      assertThat(pool.call("e", "size", Map.of("data", big))).isEqualTo(200_000);
+      assertThat(pool.call("e", "big", Map.of("n", 300_000))).isEqualTo("x".repeat(300_000));
+      assertThat(pool.call("e", "add", Map.of("a", 1, "b", 2))).isEqualTo(3);
+      Set<Path> during = spillDirs();
+      during.removeAll(before);
+      assertThat(during).hasSize(1);
+      Path dir = during.iterator().next();
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+      try (Stream<Path> files = Files.list(dir)) {
+        assertThat(files).isEmpty();
+      }
+    }
+    assertThat(spillDirs()).isEqualTo(before);
+  }
+
+  @Test
+  void closeLeavesNoProcessNoThreadAndFailsLaterCalls() throws Exception {
+    long processesBefore = TestEnvs.liveDescendants();
+    Pool pool = TestEnvs.pool()
+        .env("a", TestEnvs.spec().workers(2).build(), "vmx_fixture")
+        .env("b", TestEnvs.spec().build(), "vmx_fixture")
+        .maxResultBytes(10)
+        .build();
+    assertThat(pool.call("a", "add", Map.of("a", 1, "b", 2))).isEqualTo(3);
+    assertThat(pool.callAsync("b", "big", Map.of("n", 100)).get(30, TimeUnit.SECONDS)).isEqualTo("x".repeat(100));
+    CompletableFuture<Object> inFlight = pool.callAsync("b", "nap", Map.of("seconds", 0.5));
+    assertThat(TestEnvs.liveDescendants()).isGreaterThan(processesBefore);
+
+    pool.close();
+    pool.close(); // idempotent
+
+    assertThat(inFlight.get(30, TimeUnit.SECONDS)).isNotNull(); // in-flight calls may finish in the grace period
+    assertThat(TestEnvs.liveDescendants()).isEqualTo(processesBefore);
+    TestEnvs.eventually(Duration.ofSeconds(10), "no venvmux thread is left: " + venvmuxThreads(),
+        () -> venvmuxThreads().isEmpty());
+    assertThatThrownBy(() -> pool.call("a", "add", Map.of("a", 1, "b", 2))).isInstanceOf(PoolClosedException.class);
+    ExecutionException async = catchThrowableOfType(ExecutionException.class,
+        () -> pool.callAsync("a", "add", Map.of("a", 1, "b", 2)).get(30, TimeUnit.SECONDS));
+    assertThat(async.getCause()).isInstanceOf(PoolClosedException.class);
+    assertThatThrownBy(() -> pool.addEnv("c", TestEnvs.spec().build(), "vmx_fixture"))
+        .isInstanceOf(PoolClosedException.class);
+  }
+
+  @Test
+  void closeFailsQueuedCalls() throws Exception {
+    Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build());
+    VenvHandle e = TestEnvs.started(pool, "e");
+    CompletableFuture<Object> running = e.callAsync("nap", Map.of("seconds", 0.3));
+    CompletableFuture<Object> queued = e.callAsync("add", Map.of("a", 1, "b", 1));
+    pool.close();
+    assertThat(running.get(30, TimeUnit.SECONDS)).isNotNull();
+    ExecutionException q = catchThrowableOfType(ExecutionException.class, () -> queued.get(30, TimeUnit.SECONDS));
+    assertThat(q.getCause()).isInstanceOf(PoolClosedException.class);
+  }
+
+  @Test
+  void stopEnvStopsItsWorkersAndTheNextCallStartsThemAgain() throws Exception {
+    try (Pool pool = TestEnvs.pool()
+        .env("e", TestEnvs.spec().workers(2).build(), "vmx_fixture")
+        .env("other", TestEnvs.spec().workers(1).build(), "vmx_fixture")
+        .build()) {
+      VenvHandle e = TestEnvs.started(pool, "e");
+      VenvHandle other = TestEnvs.started(pool, "other");
+      List<Long> old = TestEnvs.workerPids(e);
+      List<Long> otherPids = TestEnvs.workerPids(other);
+      pool.stopEnv("e");
+      assertThat(TestEnvs.workerPids(e)).isEmpty();
+      for (long pid : old) {
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      }
+      assertThat(TestEnvs.workerPids(other)).isEqualTo(otherPids);
+      assertThat(e.call("add", Map.of("a", 1, "b", 1))).isEqualTo(2);
+      TestEnvs.eventually(Duration.ofSeconds(30), "env e has 2 workers again", () -> TestEnvs.workerPids(e).size() == 2);
+      assertThat(TestEnvs.workerPids(e)).doesNotContainAnyElementsOf(old);
+    }
+  }
+
+  @Test
+  void reloadEnvReplacesWorkersKeepingTheCountAndLetsInFlightCallsFinish() throws Exception {
+    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(2).build())) {
+      VenvHandle e = TestEnvs.started(pool, "e");
+      TestEnvs.eventually(Duration.ofSeconds(30), "2 workers are up", () -> TestEnvs.workerPids(e).size() == 2);
+      List<Long> old = TestEnvs.workerPids(e);
+      CompletableFuture<Object> inFlight = e.callAsync("nap", Map.of("seconds", 1));
+      pool.reloadEnv("e");
+      Map<?, ?> who = (Map<?, ?>) e.call("whoami", Map.of());
+      assertThat(old).doesNotContain(((Number) who.get("pid")).longValue());
+      assertThat(((Number) inFlight.get(30, TimeUnit.SECONDS)).longValue()).isIn(old);
+      TestEnvs.eventually(Duration.ofSeconds(30), "2 new workers are up", () -> TestEnvs.workerPids(e).size() == 2);
+      assertThat(TestEnvs.workerPids(e)).doesNotContainAnyElementsOf(old);
+      TestEnvs.eventually(Duration.ofSeconds(30), "the old workers exited",
+          () -> old.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+    }
+  }
+
+  @Test
+  void autoModeGrowsUnderLoadAndShrinksWhenIdle() throws Exception {
+    EnvSpec spec = TestEnvs.spec()
+        .minWorkers(1).maxWorkers(3)
+        .saturationWindowLen(3).scaleUpCooldown(Duration.ofMillis(200)).scaleDownIdle(Duration.ofSeconds(1))
+        .build();
+    try (Pool pool = TestEnvs.fixturePool(spec)) {
+      VenvHandle e = TestEnvs.started(pool, "e");
+      assertThat(TestEnvs.workerPids(e)).hasSize(1);
+      List<CompletableFuture<Object>> load = new java.util.ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        load.add(e.callAsync("nap", Map.of("seconds", 0.3)));
+      }
+      TestEnvs.eventually(Duration.ofSeconds(60), "the env grew to 3 workers", () -> TestEnvs.workerPids(e).size() == 3);
+      for (CompletableFuture<Object> f : load) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      TestEnvs.eventually(Duration.ofSeconds(60), "the env shrank back to 1 worker", () -> TestEnvs.workerPids(e).size() == 1);
+      assertThat(e.call("add", Map.of("a", 1, "b", 1))).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void autogrowOffKeepsTheMinimum() throws Exception {
+    EnvSpec spec = TestEnvs.spec().minWorkers(1).maxWorkers(3).autogrow(false)
+        .saturationWindowLen(1).scaleUpCooldown(Duration.ZERO).build();
+    try (Pool pool = TestEnvs.fixturePool(spec)) {
+      VenvHandle e = pool.venv("e");
+      List<Object> results = e.map("nap", java.util.Collections.nCopies(6, Map.of("seconds", 0.2)), 6);
+      assertThat(results).hasSize(6).containsOnly(results.get(0));
+      assertThat(TestEnvs.workerPids(e)).hasSize(1);
+    }
+  }
+
+  @Test
+  void minWorkersZeroStartsOneForACall() {
+    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().minWorkers(0).build())) {
+      assertThat(pool.call("e", "add", Map.of("a", 1, "b", 1))).isEqualTo(2);
+    }
+  }
+}
