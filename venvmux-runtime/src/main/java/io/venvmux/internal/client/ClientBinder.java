@@ -45,9 +45,15 @@ public final class ClientBinder {
     if (serving.isPresent()) {
       return serving.get();
     }
+    List<String> several =
+        pool.envNames().stream().filter(n -> pool.venv(n).module().equals(descriptor.module())).toList();
+    if (!several.isEmpty()) {
+      throw new IllegalStateException(
+          "envs " + several + " all serve module '" + descriptor.module() + "': name the one "
+              + descriptor.type().getName() + " should use with @VenvModule(env = ..)");
+    }
     String name = env.isEmpty() ? descriptor.module() : env;
-    pool.addEnv(name, descriptor.envSpec(), descriptor.module());
-    return pool.venv(name);
+    return pool.addEnv(name, descriptor.envSpec(), descriptor.module());
   }
 
   private static void checkFunctions(ClientDescriptor<?> descriptor, VenvHandle handle) {
