@@ -314,4 +314,10 @@ class WireMapperTest {
     Object value = read("{\"a\":[1,2.5,\"s\",true,null]}", Object.class);
     assertThat(value).isEqualTo(Map.of("a", Arrays.asList(1, 2.5, "s", true, null)));
   }
+
+  @Test
+  void voidIgnoresWhateverValueCame() throws Exception {
+    assertThat(read("{\"a\":[1]}", Void.class)).isNull();
+    assertThat(read("null", Void.class)).isNull();
+  }
 }
