@@ -57,10 +57,12 @@ class PoolLifecycleTest {
   @Test
   void closeLeavesNoProcessNoThreadAndFailsLaterCalls() throws Exception {
     long processesBefore = TestEnvs.liveDescendants();
+    Set<Path> spillBefore = spillDirs();
     Pool pool = TestEnvs.pool()
         .env("a", TestEnvs.spec().workers(2).build(), "vmx_fixture")
         .env("b", TestEnvs.spec().build(), "vmx_fixture")
         .maxResultBytes(10)
+        .maxPayloadBytes(10)
         .build();
     assertThat(pool.call("a", "add", Map.of("a", 1, "b", 2))).isEqualTo(3);
     assertThat(pool.callAsync("b", "big", Map.of("n", 100)).get(30, TimeUnit.SECONDS)).isEqualTo("x".repeat(100));
@@ -72,6 +74,7 @@ class PoolLifecycleTest {
 
     assertThat(inFlight.get(30, TimeUnit.SECONDS)).isNotNull(); // in-flight calls may finish in the grace period
     assertThat(TestEnvs.liveDescendants()).isEqualTo(processesBefore);
+    assertThat(spillDirs()).isEqualTo(spillBefore);
     TestEnvs.eventually(Duration.ofSeconds(10), "no venvmux thread is left: " + venvmuxThreads(),
         () -> venvmuxThreads().isEmpty());
     assertThatThrownBy(() -> pool.call("a", "add", Map.of("a", 1, "b", 2))).isInstanceOf(PoolClosedException.class);

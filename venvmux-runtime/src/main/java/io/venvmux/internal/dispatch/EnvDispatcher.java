@@ -104,8 +104,11 @@ public final class EnvDispatcher {
    */
   Call newCall(
       String fn, List<?> args, Map<String, ?> kwargs, @Nullable JavaType resultType, @Nullable Duration timeout) {
-    long id = rt.nextId();
     String what = "fn '" + fn + "' in env '" + name + "'";
+    if (rt.closed()) {
+      throw new PoolClosedException("the pool is closed; " + what + " was not sent");
+    }
+    long id = rt.nextId();
     RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, what);
     byte[] line = enc.line();
     Path payloadFile = null;
@@ -113,6 +116,9 @@ public final class EnvDispatcher {
       try {
         payloadFile = rt.spillPayload(enc.payload());
       } catch (IOException | RuntimeException e) {
+        if (rt.closed()) {
+          throw new PoolClosedException("the pool is closed; " + what + " was not sent");
+        }
         throw new InvalidJsonException("cannot spill the arguments of " + what + " to a file: " + e, e);
       }
       line = RequestEncoder.spilledLine(id, fn, payloadFile.toString());
@@ -442,6 +448,10 @@ public final class EnvDispatcher {
     int spawn;
     synchronized (lock) {
       slots.removeIf(s -> s.proc == proc);
+      if (startBlocked && !queue.isEmpty() && starting == 0 && slots.stream().noneMatch(Slot::live)) {
+        // Calls still wait and no worker is left to serve them: try once more (failing, it fails them).
+        startBlocked = false;
+      }
       spawn = ensureWorkersLocked();
     }
     rt.untrack(proc);
@@ -557,6 +567,13 @@ public final class EnvDispatcher {
         }
       }
       return out;
+    }
+  }
+
+  /** Calls waiting for a free worker slot, for tests and diagnostics. */
+  public int queuedCalls() {
+    synchronized (lock) {
+      return queue.size();
     }
   }
 

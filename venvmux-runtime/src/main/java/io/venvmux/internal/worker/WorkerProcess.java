@@ -121,8 +121,12 @@ public final class WorkerProcess {
       kill("the thread starting it was interrupted");
       throw new EnvStartException("interrupted while starting a worker for env '" + launch.env() + "'", "");
     } catch (ExecutionException e) {
-      process.destroyForcibly();
-      awaitExit(REAP_WAIT);
+      // A failed import exits by itself (code 3); anything else gets stdin closed, then is killed.
+      closeStdin();
+      if (!awaitExit(Duration.ofSeconds(2))) {
+        process.destroyForcibly();
+        awaitExit(REAP_WAIT);
+      }
       throw (CallException) e.getCause();
     }
   }
@@ -202,18 +206,22 @@ public final class WorkerProcess {
     if (stopReason == null) {
       stopReason = reason;
     }
-    synchronized (writeLock) {
-      try {
-        stdin.close();
-      } catch (IOException e) {
-        // Already closed or broken: the process is on its way out either way.
-      }
-    }
+    closeStdin();
     if (!awaitExit(grace)) {
       process.destroy();
       if (!awaitExit(Duration.ofSeconds(2))) {
         process.destroyForcibly();
         awaitExit(REAP_WAIT);
+      }
+    }
+  }
+
+  private void closeStdin() {
+    synchronized (writeLock) {
+      try {
+        stdin.close();
+      } catch (IOException e) {
+        // Already closed or broken: the process is on its way out either way.
       }
     }
   }
