@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import warnings
 from typing import Any, Awaitable, Optional
 
 
@@ -20,7 +21,9 @@ class InlineLoop:
     def run(self, awaitable: Awaitable) -> Any:
         if self._loop is None:
             self._loop = asyncio.new_event_loop()
-            asyncio.set_event_loop(self._loop)
+            with warnings.catch_warnings():  # the loop policy API is deprecated from 3.14 on
+                warnings.simplefilter("ignore", DeprecationWarning)
+                asyncio.set_event_loop(self._loop)
         return self._loop.run_until_complete(awaitable)
 
     def close(self) -> None:

@@ -36,7 +36,7 @@ class CallPlan:
         self.var_positional: Optional[Converter] = None
         self.var_keyword: Optional[Converter] = None
         if self.signature is not None:
-            self._plan_decoding(_type_hints(function))
+            self._plan_decoding(_type_hints(function, self.signature))
         self.decodes = bool(self.by_name or self.var_positional or self.var_keyword
                             or any(self.positional))
 
@@ -97,7 +97,7 @@ class CallPlan:
         return CallError(BAD_ARGUMENTS, text, "TypeError")
 
 
-def _type_hints(function: Callable[..., Any]) -> dict:
+def _type_hints(function: Callable[..., Any], signature: inspect.Signature) -> dict:
     """Resolved hints (string annotations too); a hint that cannot resolve is left out.
     A parameter without annotation maps to None: its values are only un-enveloped."""
     try:
@@ -105,11 +105,9 @@ def _type_hints(function: Callable[..., Any]) -> dict:
     except Exception:
         raw = getattr(function, "__annotations__", None) or {}
         hints = {key: value for key, value in raw.items() if not isinstance(value, str)}
-    signature = signature_of(function)
-    if signature is not None:
-        for parameter in signature.parameters.values():
-            if parameter.annotation is inspect.Parameter.empty:
-                hints[parameter.name] = None
+    for parameter in signature.parameters.values():
+        if parameter.annotation is inspect.Parameter.empty:
+            hints[parameter.name] = None
     return hints
 
 

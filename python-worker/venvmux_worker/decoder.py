@@ -371,18 +371,21 @@ def _hints_of(cls: type) -> dict:
 
 
 def _dataclass_fields(cls: type) -> tuple:
+    """(converters of the init fields, required names, names to drop). Fields with
+    ``init=False`` are in every encoded result, so a record sent back may carry them."""
     hints = _hints_of(cls)
     fields = [f for f in dataclasses.fields(cls) if f.init]
     required = {f.name for f in fields
                 if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
-    return {f.name: converter_for(hints.get(f.name, Any)) for f in fields}, required
+    derived = {f.name for f in dataclasses.fields(cls) if not f.init}
+    return {f.name: converter_for(hints.get(f.name, Any)) for f in fields}, required, derived
 
 
 def _namedtuple_fields(cls: type) -> tuple:
     hints = _hints_of(cls)
     defaults = getattr(cls, "_field_defaults", {})
     return ({name: converter_for(hints.get(name, Any)) for name in cls._fields},  # type: ignore
-            {name for name in cls._fields if name not in defaults})  # type: ignore
+            {name for name in cls._fields if name not in defaults}, set())  # type: ignore
 
 
 class _RecordConverter:
@@ -394,12 +397,14 @@ class _RecordConverter:
         self.fields_of = fields_of
         self.fields: Optional[dict] = None
         self.required: set = set()
+        self.derived: set = set()
 
     def __call__(self, value: Any) -> Any:
         if isinstance(value, self.cls):
             return value
         if self.fields is None:
-            self.fields, self.required = self.fields_of(self.cls)
+            fields, self.required, self.derived = self.fields_of(self.cls)
+            self.fields = fields  # set last: another thread may be reading it already
         name = self.cls.__name__
         if type(value) is list and hasattr(self.cls, "_fields"):
             value = dict(zip(self.cls._fields, value))  # type: ignore[attr-defined]
@@ -408,6 +413,8 @@ class _RecordConverter:
         values = {}
         for key, item in value.items():
             if key not in self.fields:
+                if key in self.derived:
+                    continue
                 raise DecodeError("unexpected field %r for %s (fields: %s)"
                                   % (key, name, ", ".join(self.fields)), show_value=False)
             converter = self.fields[key]

@@ -14,7 +14,7 @@ from venvmux_worker.wire import Wire
 
 _log = logging.getLogger(__name__)
 _ARGUMENT_LISTS = (list, tuple)
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 class Dispatcher:
@@ -28,6 +28,7 @@ class Dispatcher:
         self._encode = wire.encode
         self._call = caller.call
         self._spill_above = spill.max_bytes
+        self._debug = _log.isEnabledFor(logging.DEBUG)  # read once: no cost per call when off
 
     def handle(self, line: bytes) -> Optional[bytes]:
         """The reply to ``line``; None for a blank line, which is no request."""
@@ -66,6 +67,8 @@ class Dispatcher:
             failure = remote_exception(error)
             failure.message = "the result of %s() cannot be encoded as JSON: %s" % (name, error)
             return self.error_line(request_id, failure)
+        if self._debug:
+            _log.debug("call %r: %s() returned %d bytes", request_id, name, len(payload))
         if self._spill_above and len(payload) > self._spill_above:
             return self._spilled_line(request_id, payload)
         if type(request_id) is int:

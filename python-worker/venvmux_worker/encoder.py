@@ -82,8 +82,6 @@ def _convert(value: Any, active: set) -> Any:
         return value
     if isinstance(value, Enum):
         return _convert(value.value, active)
-    if isinstance(value, bool):
-        return bool(value)
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float):

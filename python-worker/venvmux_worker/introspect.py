@@ -11,7 +11,8 @@ def public_functions(module: ModuleType) -> Dict[str, Callable[..., Any]]:
     """The module's public functions by name, sorted.
 
     Public means: the name has no leading underscore and no dot, the object is a function
-    (or builtin/method), and the module defines it itself or lists it in ``__all__``. A name
+    (or builtin, method, or decorated function), and the module defines it itself or lists it
+    in ``__all__``. A name
     the module merely imported (``from os import system``) stays out of reach.
     """
     exported = set(getattr(module, "__all__", None) or ())
@@ -26,9 +27,15 @@ def is_public(name: str, value: Any, module_name: str, exported: set) -> bool:
     """The security rule of the protocol for one module attribute."""
     if not isinstance(name, str) or name.startswith("_") or "." in name:
         return False
-    if not inspect.isroutine(value):
+    if not (inspect.isroutine(value) or _is_decorated_callable(value)):
         return False
     return name in exported or getattr(value, "__module__", None) == module_name
+
+
+def _is_decorated_callable(value: Any) -> bool:
+    """A function wrapped by a class-based decorator (functools.update_wrapper sets
+    ``__wrapped__`` and copies ``__module__``)."""
+    return callable(value) and not isinstance(value, type) and hasattr(value, "__wrapped__")
 
 
 def signature_of(function: Callable[..., Any]) -> Optional[inspect.Signature]:

@@ -61,6 +61,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     options = parse_arguments(argv)
     channel = Channel.take_over_stdio()
     logs.configure(os.environ)
+    watch_parent(parent_pid, lambda: _exit_now(EXIT_ORPHANED))  # a slow import included
     wire = select_wire(options.serializer)
 
     try:
@@ -76,7 +77,6 @@ def main(argv: Optional[List[str]] = None) -> int:
     channel.write(wire.dumps(hello_message(options.module, wire, functions)) + b"\n")
     _log.info("serving %s (%d functions, inflight %d, %s)", options.module, len(functions),
               options.inflight, wire.name)
-    watch_parent(parent_pid, lambda: _exit_now(EXIT_ORPHANED))
 
     async_loop = InlineLoop() if options.inflight == 1 else ThreadedLoop()
     caller = FunctionCaller(options.module, functions, async_loop.run)

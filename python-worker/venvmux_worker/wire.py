@@ -1,20 +1,24 @@
 """The JSON backend of the wire: stdlib json, or orjson when asked for and importable.
 
 Both read and write the bare tokens NaN / Infinity / -Infinity. orjson cannot (it writes
-null and refuses to read them), nor can it hold integers beyond 64 bits, so those cases go
-through stdlib json; everything else takes orjson's fast path.
+null and refuses to read them), nor does it keep integers beyond 64 bits (it reads them as
+floats, silently), so those cases go through stdlib json; everything else takes orjson's
+fast path.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any, Callable
 
 from venvmux_worker.encoder import is_plain, to_jsonable
 
 _log = logging.getLogger(__name__)
 
+# Any run of 19+ digits might be an integer orjson would read as a float.
+_LONG_NUMBER = re.compile(rb"\d{19}")
 _json_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=True).encode
 _json_encode_ascii = json.JSONEncoder(separators=(",", ":"), allow_nan=True).encode
 
@@ -57,6 +61,8 @@ class OrjsonWire(Wire):
         self._errors = (orjson.JSONDecodeError, orjson.JSONEncodeError)
 
     def loads(self, data: bytes) -> Any:
+        if _LONG_NUMBER.search(data):
+            return json.loads(data)
         try:
             return self._orjson_loads(data)
         except self._errors:

@@ -1,0 +1,187 @@
+"""Arguments from JSON data to the types the hints ask for, in process."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import uuid
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import (Annotated, Any, Dict, FrozenSet, List, Literal, NamedTuple, NewType,
+                    Optional, Sequence, Set, Tuple, TypedDict, Union)
+
+import pytest
+
+from venvmux_worker.decoder import DecodeError, converter_for
+
+
+class Color(enum.Enum):
+    RED = "red"
+    DARK_BLUE = "Dark Blue"
+    ONE = 1
+
+
+@dataclasses.dataclass
+class Point:
+    x: float
+    y: float = 0.0
+
+
+@dataclasses.dataclass
+class Node:
+    name: str
+    when: Optional[date] = None
+    children: List["Node"] = dataclasses.field(default_factory=list)
+
+
+class Pair(NamedTuple):
+    left: Color
+    right: int = 0
+
+
+class Options(TypedDict, total=False):
+    start: datetime
+    colors: List[Color]
+
+
+class Required(TypedDict):
+    name: str
+
+
+UserId = NewType("UserId", uuid.UUID)
+
+
+def decode(hint: Any, value: Any) -> Any:
+    converter = converter_for(hint)
+    return value if converter is None else converter(value)
+
+
+@pytest.mark.parametrize("hint", [int, str, float, bool, type(None), List[int],
+                                  Dict[str, int], Optional[int], Union[int, str],
+                                  Literal["a", "b"], Sequence[str]])
+def test_json_native_hints_cost_nothing(hint):
+    assert converter_for(hint) is None
+
+
+def test_converters_are_cached_per_hint():
+    assert converter_for(List[date]) is converter_for(List[date])
+
+
+@pytest.mark.parametrize("hint, value, expected", [
+    (datetime, "2024-05-01T10:15:30Z", datetime(2024, 5, 1, 10, 15, 30, tzinfo=timezone.utc)),
+    (datetime, "2024-05-01T10:15:30.5", datetime(2024, 5, 1, 10, 15, 30, 500000)),
+    (date, "2024-05-01", date(2024, 5, 1)),
+    (time, "10:15", time(10, 15)),
+    (timedelta, "PT1H0.5S", timedelta(hours=1, seconds=0.5)),
+    (timedelta, "-PT1M30S", timedelta(seconds=-90)),
+    (timedelta, 1.5, timedelta(seconds=1.5)),
+    (Decimal, "12.50", Decimal("12.50")),
+    (Decimal, 3, Decimal(3)),
+    (uuid.UUID, "12345678-1234-5678-1234-567812345678",
+     uuid.UUID("12345678-1234-5678-1234-567812345678")),
+    (UserId, "12345678-1234-5678-1234-567812345678",
+     uuid.UUID("12345678-1234-5678-1234-567812345678")),
+    (Path, "/tmp/x", Path("/tmp/x")),
+    (bytes, {"__bytes__": True, "b64": "AP8="}, b"\x00\xff"),
+    (bytearray, "AP8=", bytearray(b"\x00\xff")),
+    (Color, "red", Color.RED),
+    (Color, "RED", Color.RED),
+    (Color, "dark_blue", Color.DARK_BLUE),
+    (Color, "dark blue", Color.DARK_BLUE),
+    (Color, 1, Color.ONE),
+    (Annotated[date, "meta"], "2024-05-01", date(2024, 5, 1)),
+    (Optional[date], None, None),
+    (Union[date, str], "not a date", "not a date"),
+    (Union[int, date], "2024-05-01", date(2024, 5, 1)),
+    (Union[int, date], 3, 3),
+    (tuple, [1, 2], (1, 2)),
+    (Tuple[int, date], [1, "2024-05-01"], (1, date(2024, 5, 1))),
+    (Tuple[date, ...], ["2024-05-01"], (date(2024, 5, 1),)),
+    (Set[Color], ["red", "RED"], {Color.RED}),
+    (FrozenSet[int], [1, 1], frozenset([1])),
+    (Sequence[date], ["2024-05-01"], [date(2024, 5, 1)]),
+    (Dict[str, Color], {"a": "red"}, {"a": Color.RED}),
+    (Dict[Color, int], {"red": 1}, {Color.RED: 1}),
+    (Any, {"b": {"__bytes__": True, "b64": "YQ=="}}, {"b": b"a"}),
+    (list, [{"__bytes__": True, "b64": "YQ=="}], [b"a"]),
+])
+def test_values_become_the_hinted_type(hint, value, expected):
+    assert decode(hint, value) == expected
+    assert type(decode(hint, value)) is type(expected)
+
+
+def test_dataclasses_nest_and_recurse():
+    node = decode(Node, {"name": "root", "children": [{"name": "leaf", "when": "2024-05-01"}]})
+    assert node == Node("root", None, [Node("leaf", date(2024, 5, 1))])
+    assert decode(List[Point], [{"x": 1}]) == [Point(1, 0.0)]
+
+
+def test_named_tuples_from_objects_and_arrays():
+    assert decode(Pair, {"left": "RED"}) == Pair(Color.RED, 0)
+    assert decode(Pair, ["red", 4]) == Pair(Color.RED, 4)
+
+
+def test_typed_dicts_convert_their_values():
+    options = decode(Options, {"start": "2024-05-01T00:00:00", "colors": ["red"], "extra": 1})
+    assert options == {"start": datetime(2024, 5, 1), "colors": [Color.RED], "extra": 1}
+    with pytest.raises(DecodeError, match="missing key 'name'"):
+        decode(Required, {})
+
+
+def test_pydantic_models_when_pydantic_is_there():
+    pydantic = pytest.importorskip("pydantic")
+
+    class Item(pydantic.BaseModel):
+        name: str
+        when: date
+
+    item = decode(List[Item], [{"name": "a", "when": "2024-05-01"}])[0]
+    assert isinstance(item, Item) and item.when == date(2024, 5, 1)
+    with pytest.raises(DecodeError, match="a valid Item"):
+        decode(Item, {"name": "a"})
+
+
+@pytest.mark.parametrize("hint, value, message", [
+    (datetime, "yesterday", "expected a datetime (ISO-8601 string), got 'yesterday' (str)"),
+    (date, 20240501, "expected a date"),
+    (timedelta, "P1Y", "expected a duration"),
+    (uuid.UUID, "nope", "expected a UUID"),
+    (Color, "purple", "one of Color ['red', 'Dark Blue', 1]"),
+    (bytes, {"__bytes__": True, "b64": "***"}, "expected bytes"),
+    (List[date], "2024-05-01", "expected an array"),
+    (Tuple[int, int], [1], "an array of 2 items"),
+])
+def test_failures_say_what_was_expected(hint, value, message):
+    with pytest.raises(DecodeError) as failure:
+        decode(hint, value)
+    assert message in failure.value.describe("p")
+    assert failure.value.describe("p").startswith("argument 'p")
+
+
+def test_failures_say_where():
+    with pytest.raises(DecodeError) as failure:
+        decode(Node, {"name": "root", "children": [{"name": "a"}, {"name": "b", "when": "x"}]})
+    assert failure.value.describe("tree").startswith("argument 'tree.children[1].when': ")
+
+
+def test_records_refuse_unknown_and_missing_fields():
+    with pytest.raises(DecodeError, match="unexpected field 'z' for Point"):
+        decode(Point, {"x": 1, "z": 2})
+    with pytest.raises(DecodeError, match="missing field 'x' for Point"):
+        decode(Point, {"y": 2})
+    with pytest.raises(DecodeError, match="an object for Point"):
+        decode(Point, [1, 2])
+
+
+@dataclasses.dataclass
+class Box:
+    width: int
+    area: int = dataclasses.field(init=False)
+
+    def __post_init__(self) -> None:
+        self.area = self.width * self.width
+
+
+def test_fields_outside_init_are_dropped_when_a_result_comes_back():
+    assert decode(Box, {"width": 3, "area": 9}).area == 9
