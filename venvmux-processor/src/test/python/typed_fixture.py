@@ -169,3 +169,11 @@ def slow(seconds: float) -> str:
 
 def fail(message: str) -> str:
     raise ValueError(message)
+
+
+def options(first: int, **rest) -> list:
+    return sorted([first, *rest])
+
+
+def positional(x: int, /) -> int:
+    return x

@@ -3,6 +3,7 @@ package io.venvmux.processor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.venvmux.BadArgumentsException;
 import io.venvmux.CallTimeoutException;
 import io.venvmux.EnvSpec;
 import io.venvmux.InvalidJsonException;
@@ -215,6 +216,17 @@ class TypedClientsTest {
                   .doesNotContain("describe (for");
               assertThat(e.available()).contains("describe", "legacy_name").doesNotContain("_check");
             });
+  }
+
+  @Test
+  void bindingFailsEarlyListingEveryMethodWhoseKeywordsTheFunctionDoesNotTake() {
+    assertThatThrownBy(() -> pool.bind(WrongParameters.class))
+        .isInstanceOf(BadArgumentsException.class)
+        .hasMessageContaining("WrongParameters.describe(Shape) calls describe(shape: typed_fixture.Shape) -> str with [s]:"
+            + " no parameter 's'; required parameter 'shape' is not passed")
+        .hasMessageContaining("WrongParameters.positional(int) calls positional(x: int, /) -> int with [x]:"
+            + " parameter 'x' is positional-only")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("options"));
   }
 
   @Test

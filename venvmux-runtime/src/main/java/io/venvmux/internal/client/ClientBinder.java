@@ -1,5 +1,6 @@
 package io.venvmux.internal.client;
 
+import io.venvmux.BadArgumentsException;
 import io.venvmux.NotFoundException;
 import io.venvmux.Pool;
 import io.venvmux.VenvHandle;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Binds a generated client to a pool's env and checks, once, that every function it calls exists. */
+/**
+ * Binds a generated client to a pool's env and checks, once, that every function it calls exists
+ * and takes its keyword arguments.
+ */
 public final class ClientBinder {
   private ClientBinder() {}
 
@@ -18,6 +22,8 @@ public final class ClientBinder {
    * the pool has it, else the one env serving the module, else a new env from the annotation.
    *
    * @throws NotFoundException if the module lacks a function the interface calls (lists them all)
+   * @throws BadArgumentsException if a function's signature does not take the method's keyword
+   *     arguments (lists every such method)
    */
   public static <T> T bind(ClientDescriptor<T> descriptor, Pool pool) {
     VenvHandle handle;
@@ -25,7 +31,9 @@ public final class ClientBinder {
     synchronized (pool) {
       handle = envFor(descriptor, pool);
     }
-    checkFunctions(descriptor, handle);
+    Map<String, String> available = handle.functions();
+    checkFunctions(descriptor, handle, available);
+    checkParameters(descriptor, handle, available);
     return descriptor.create(handle);
   }
 
@@ -56,8 +64,8 @@ public final class ClientBinder {
     return pool.addEnv(name, descriptor.envSpec(), descriptor.module());
   }
 
-  private static void checkFunctions(ClientDescriptor<?> descriptor, VenvHandle handle) {
-    Map<String, String> available = handle.functions();
+  private static void checkFunctions(
+      ClientDescriptor<?> descriptor, VenvHandle handle, Map<String, String> available) {
     Map<String, List<String>> missing = new LinkedHashMap<>();
     for (PyFunction fn : descriptor.functions()) {
       if (!available.containsKey(fn.name())) {
@@ -84,5 +92,35 @@ public final class ClientBinder {
         .append(have.isEmpty() ? "no public functions" : String.join(", ", have))
         .append(". Define the missing functions in the module, or name them with @PyName.");
     throw new NotFoundException(message.toString(), have);
+  }
+
+  /** Each method's keyword arguments against its function's signature, where the signature parses. */
+  private static void checkParameters(
+      ClientDescriptor<?> descriptor, VenvHandle handle, Map<String, String> available) {
+    StringBuilder problems = new StringBuilder();
+    for (PyFunction fn : descriptor.functions()) {
+      String signature = available.get(fn.name());
+      PySignature.parse(signature)
+          .map(s -> s.problemsWith(fn.parameters()))
+          .filter(p -> !p.isEmpty())
+          .ifPresent(
+              p ->
+                  problems
+                      .append("\n  ")
+                      .append(fn.javaMethod())
+                      .append(" calls ")
+                      .append(fn.name())
+                      .append(signature)
+                      .append(" with ")
+                      .append(fn.parameters())
+                      .append(": ")
+                      .append(String.join("; ", p)));
+    }
+    if (problems.length() > 0) {
+      throw new BadArgumentsException(
+          "module '" + descriptor.module() + "' in env '" + handle.name() + "' does not take the keyword"
+              + " arguments " + descriptor.type().getName() + " passes:" + problems
+              + "\nRename the Java parameters (or set @PyName) to the Python parameter names.");
+    }
   }
 }
