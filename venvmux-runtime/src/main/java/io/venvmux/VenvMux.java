@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * The client is served by the pool's env named in {@code @VenvModule(env = ..)}, else by the one
  * env that serves the module, else by an env added from the annotation's settings (packages,
  * requirements, project, python, workerPaths, workers). Binding starts that env and checks that
- * the module has every function the interface calls: a missing one fails here, with {@link
- * NotFoundException} listing each, rather than at the first call.
+ * the module has every function the interface calls, and that each takes the method's keyword
+ * arguments: a mismatch fails here, with {@link NotFoundException} or {@link
+ * BadArgumentsException} listing each, rather than at the first call.
  *
  * <p>Clients are thread-safe and cheap; keep one per interface.
  */
@@ -42,6 +43,7 @@ public final class VenvMux {
    *
    * @throws IllegalArgumentException if {@code type} has no generated client
    * @throws NotFoundException if the module lacks functions the interface calls
+   * @throws BadArgumentsException if a function does not take its method's keyword arguments
    * @throws CallException if the env cannot be built or started
    */
   public static <T> T bind(Class<T> type) {
@@ -53,6 +55,7 @@ public final class VenvMux {
    *
    * @throws IllegalArgumentException if {@code type} has no generated client
    * @throws NotFoundException if the module lacks functions the interface calls
+   * @throws BadArgumentsException if a function does not take its method's keyword arguments
    * @throws CallException if the env cannot be built or started
    */
   public static <T> T bind(Class<T> type, Pool pool) {

@@ -31,9 +31,12 @@ final class ClientModelBuilder {
 
   Model.Client build(TypeElement iface) {
     DeclaredType type = (DeclaredType) iface.asType();
+    List<ExecutableElement> abstractMethods = reader.abstractMethods(iface);
+    // A constant must not be shadowed by a parameter of the method that uses it.
     Set<String> constants = new HashSet<>(RESERVED);
+    abstractMethods.forEach(m -> m.getParameters().forEach(p -> constants.add(p.getSimpleName().toString())));
     List<Model.Method> methods = new ArrayList<>();
-    for (ExecutableElement m : reader.abstractMethods(iface)) {
+    for (ExecutableElement m : abstractMethods) {
       ExecutableType t = reader.executableType(type, m);
       InterfaceReader.Call call = reader.call(t.getReturnType()).orElseThrow();
       OptionalLong timeout =
