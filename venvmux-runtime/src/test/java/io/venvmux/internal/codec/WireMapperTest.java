@@ -320,4 +320,13 @@ class WireMapperTest {
     assertThat(read("{\"a\":[1]}", Void.class)).isNull();
     assertThat(read("null", Void.class)).isNull();
   }
+
+  @Test
+  void awareAndNaiveTimesDoNotTurnIntoEachOther() {
+    assertThatThrownBy(() -> read("\"2024-05-06T07:08:09\"", OffsetDateTime.class))
+        .isInstanceOf(MismatchedInputException.class);
+    assertThatThrownBy(() -> read("\"2024-05-06T07:08:09\"", Instant.class)).isInstanceOf(MismatchedInputException.class);
+    assertThatThrownBy(() -> read("\"2024-05-06T07:08:09+02:00\"", LocalDateTime.class))
+        .isInstanceOf(MismatchedInputException.class);
+  }
 }
