@@ -213,6 +213,24 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void theCheckGoesThroughOptionalsArraysAndMapValues() {
+    Compilation c =
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  void f(Optional<Thread[]> threads,",
+                "      Map<String, List<Runnable>> jobs);",
+                "}"));
+    assertError(c, "[VenvMuxType] java.lang.Thread in parameter threads of Api.f(Optional, Map)", "Optional<Thread[]> threads");
+    assertThat(c)
+        .hadErrorContaining("[VenvMuxType] java.lang.Runnable in parameter jobs of Api.f(Optional, Map) cannot cross to"
+            + " Python: it is a function")
+        .inFile(api)
+        .onLineContaining("List<Runnable>> jobs");
+  }
+
+  @Test
   void functionsCannotCross() {
     Compilation c =
         compile(
