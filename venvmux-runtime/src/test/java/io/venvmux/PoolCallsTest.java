@@ -67,6 +67,15 @@ class PoolCallsTest {
   }
 
   @Test
+  void mapThrowsTheFirstFailureOnceTheStartedCallsEnded() {
+    List<Map<String, Object>> inputs = List.of(
+        Map.of("value", 1), Map.of("value", 2), Map.of("message", "third fails"), Map.of("value", 4));
+    RemoteException e = catchThrowableOfType(RemoteException.class, () -> pool.venv("two").map("echo_or_boom", inputs, 2));
+    assertThat(e.pythonMessage()).isEqualTo("third fails");
+    assertThat(pool.venv("two").map("echo", List.of(Map.of("value", 1)), 1)).containsExactly(1);
+  }
+
+  @Test
   void typedResults() {
     VenvHandle one = pool.venv("one");
     assertThat(one.call("point", Map.of("x", 1, "y", 2), Point.class)).isEqualTo(new Point(1, 2));
@@ -85,6 +94,9 @@ class PoolCallsTest {
     assertThat((Double) specials.get(0)).isNaN();
     assertThat(specials.subList(1, 4))
         .containsExactly(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, BigInteger.TWO.pow(70));
+    List<Double> typed = pool.venv("one").call("specials", Map.of(), new TypeReference<List<Double>>() {});
+    assertThat(typed.get(0)).isNaN();
+    assertThat(typed.get(2)).isEqualTo(Double.NEGATIVE_INFINITY);
     assertThat(pool.call("one", "echo", Map.of("value", Map.of("nested", List.of(true, "s")))))
         .isEqualTo(Map.of("nested", List.of(true, "s")));
   }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 /** Reads '\n'-terminated lines as bytes into one reused buffer (no per-line String). */
 final class LineReader {
+  private static final int MAX_KEPT = 1 << 20;
   private final InputStream in;
   private byte[] buf = new byte[64 * 1024];
   private int start;
@@ -20,6 +21,9 @@ final class LineReader {
   /** Reads the next line; false at end of stream. A last line without '\n' still counts. */
   boolean next() throws IOException {
     lineLength = 0;
+    if (line.length > MAX_KEPT) {
+      line = new byte[8 * 1024]; // do not hold on to the memory of one huge reply
+    }
     while (true) {
       for (int i = start; i < end; i++) {
         if (buf[i] == '\n') {
