@@ -20,6 +20,7 @@ class Color(enum.Enum):
     RED = "red"
     DARK_BLUE = "Dark Blue"
     ONE = 1
+    PAIR = (1, 2)
 
 
 @dataclasses.dataclass
@@ -90,6 +91,7 @@ def test_converters_are_cached_per_hint():
     (Color, "dark_blue", Color.DARK_BLUE),
     (Color, "dark blue", Color.DARK_BLUE),
     (Color, 1, Color.ONE),
+    (Color, [1, 2], Color.PAIR),
     (Annotated[date, "meta"], "2024-05-01", date(2024, 5, 1)),
     (Optional[date], None, None),
     (Union[date, str], "not a date", "not a date"),
@@ -147,7 +149,7 @@ def test_pydantic_models_when_pydantic_is_there():
     (date, 20240501, "expected a date"),
     (timedelta, "P1Y", "expected a duration"),
     (uuid.UUID, "nope", "expected a UUID"),
-    (Color, "purple", "one of Color ['red', 'Dark Blue', 1]"),
+    (Color, "purple", "one of Color ['red', 'Dark Blue', 1, (1, 2)]"),
     (bytes, {"__bytes__": True, "b64": "***"}, "expected bytes"),
     (List[date], "2024-05-01", "expected an array"),
     (Tuple[int, int], [1], "an array of 2 items"),

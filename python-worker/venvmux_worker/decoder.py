@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import PurePath
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Dict, Optional, Union
 
 from venvmux_worker import isotime
 
@@ -259,7 +259,7 @@ def _union(args: tuple) -> Optional[Converter]:
     if all(converter is None for converter in converters):
         return None
     if len(members) == 1:
-        only = converters[0]
+        only: Converter = converters[0]  # type: ignore[assignment]  # not None: checked above
         return lambda value: None if value is None else only(value)
     plans = [(converter, _runtime_class(member)) for member, converter in zip(members, converters)]
     expected = " or ".join(type_name(member) for member in members)
@@ -342,7 +342,7 @@ class _EnumConverter:
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
-        self.folded = {}
+        self.folded: Dict[str, Any] = {}
         for member in cls:  # type: ignore[attr-defined]
             if isinstance(member.value, str):
                 self.folded.setdefault(member.value.casefold(), member)
@@ -351,7 +351,7 @@ class _EnumConverter:
 
     def __call__(self, value: Any) -> Any:
         try:
-            return self.cls(value)
+            return self.cls(tuple(value) if type(value) is list else value)
         except (ValueError, TypeError):
             pass
         member = self.folded.get(value.casefold()) if isinstance(value, str) else None
