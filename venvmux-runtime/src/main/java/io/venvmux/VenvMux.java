@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * name, once per interface, and fails with the Maven setup to add when the processor did not run.
  * The client is served by the pool's env named in {@code @VenvModule(env = ..)}, else by the one
  * env that serves the module, else by an env added from the annotation's settings (packages,
- * requirements, project, python, workerPaths, workers). Binding starts that env and checks that
- * the module has every function the interface calls, and that each takes the method's keyword
- * arguments: a mismatch fails here, with {@link NotFoundException} or {@link
- * BadArgumentsException} listing each, rather than at the first call.
+ * requirements, project, python, workerPaths, workers). Binding starts that env and checks that the
+ * module has every function the interface calls, and that each takes the method's keyword
+ * arguments: a mismatch fails here, with {@link NotFoundException} or {@link BadArgumentsException}
+ * listing each, rather than at the first call.
  *
  * <p>Clients are thread-safe and cheap; keep one per interface.
  */

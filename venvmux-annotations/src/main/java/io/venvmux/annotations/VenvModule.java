@@ -25,8 +25,8 @@ import java.lang.annotation.Target;
  * computeStats} calls {@code compute_stats}), passing every parameter as a keyword argument named
  * after the parameter in snake_case ({@code maxIter} is {@code max_iter}). {@link PyName} overrides
  * either name. A method returning {@code CompletableFuture<T>} whose name ends in {@code Async}
- * calls the function named without the suffix. Default methods are left as they are; static
- * methods are ignored.
+ * calls the function named without the suffix. Default methods are left as they are; static methods
+ * are ignored.
  *
  * <p>The settings below describe the env the client runs in when the pool has none serving this
  * module yet: the env named {@link #env()} if the pool has it, else the one env serving {@link
@@ -39,7 +39,10 @@ public @interface VenvModule {
   /** The Python module the worker imports, a dotted path such as {@code "yourpkg.entry"}. */
   String value();
 
-  /** The name of the pool's env that serves this client; empty: found by module, or the module's name. */
+  /**
+   * The name of the pool's env that serves this client; empty: found by module, or the module's
+   * name.
+   */
   String env() default "";
 
   /** Inline requirement specifiers installed into the env, e.g. {@code "numpy>=2"}. */
@@ -51,7 +54,9 @@ public @interface VenvModule {
   /** A folder with pyproject.toml installed into the env; empty: none. */
   String project() default "";
 
-  /** The interpreter: a path, or a version such as {@code "3.12"}; empty: {@code python3} on PATH. */
+  /**
+   * The interpreter: a path, or a version such as {@code "3.12"}; empty: {@code python3} on PATH.
+   */
   String python() default "";
 
   /** Folders put first on the worker's PYTHONPATH (relative to the working directory). */

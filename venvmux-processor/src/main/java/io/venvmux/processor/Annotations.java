@@ -58,7 +58,8 @@ final class Annotations {
 
   List<String> strings(AnnotationMirror mirror, String name) {
     @SuppressWarnings("unchecked")
-    List<? extends AnnotationValue> values = (List<? extends AnnotationValue>) value(mirror, name).getValue();
+    List<? extends AnnotationValue> values =
+        (List<? extends AnnotationValue>) value(mirror, name).getValue();
     return values.stream().map(v -> (String) v.getValue()).toList();
   }
 }

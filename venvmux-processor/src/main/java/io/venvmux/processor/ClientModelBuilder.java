@@ -34,7 +34,8 @@ final class ClientModelBuilder {
     List<ExecutableElement> abstractMethods = reader.abstractMethods(iface);
     // A constant must not be shadowed by a parameter of the method that uses it.
     Set<String> constants = new HashSet<>(RESERVED);
-    abstractMethods.forEach(m -> m.getParameters().forEach(p -> constants.add(p.getSimpleName().toString())));
+    abstractMethods.forEach(
+        m -> m.getParameters().forEach(p -> constants.add(p.getSimpleName().toString())));
     List<Model.Method> methods = new ArrayList<>();
     for (ExecutableElement m : abstractMethods) {
       ExecutableType t = reader.executableType(type, m);
@@ -55,10 +56,13 @@ final class ClientModelBuilder {
               timeout,
               reader.javaSignature(iface, m)));
     }
-    return new Model.Client(iface, type, generatedName(iface), settings(iface), List.copyOf(methods));
+    return new Model.Client(
+        iface, type, generatedName(iface), settings(iface), List.copyOf(methods));
   }
 
-  /** {@code VenvMux_Compute}, or {@code VenvMux_Outer_Inner} for a nested interface, same package. */
+  /**
+   * {@code VenvMux_Compute}, or {@code VenvMux_Outer_Inner} for a nested interface, same package.
+   */
   static ClassName generatedName(TypeElement type, String prefix) {
     ClassName name = ClassName.get(type);
     return ClassName.get(name.packageName(), prefix + String.join("_", name.simpleNames()));

@@ -33,7 +33,8 @@ final class ClientValidator {
   ValidationReport validate(TypeElement element) {
     ValidationReport report = new ValidationReport();
     if (element.getKind() != ElementKind.INTERFACE) {
-      report.report(Message.NOT_INTERFACE, element, element.getSimpleName(), article(element.getKind()));
+      report.report(
+          Message.NOT_INTERFACE, element, element.getSimpleName(), article(element.getKind()));
       return report;
     }
     if (!implementable(element)) {
@@ -41,7 +42,8 @@ final class ClientValidator {
       return report;
     }
     if (!element.getTypeParameters().isEmpty()) {
-      report.report(Message.GENERIC_INTERFACE, element, element.getSimpleName(), element.getTypeParameters());
+      report.report(
+          Message.GENERIC_INTERFACE, element, element.getSimpleName(), element.getTypeParameters());
       return report;
     }
     validateSettings(element, report);
@@ -75,16 +77,21 @@ final class ClientValidator {
     AnnotationMirror venvModule = annotations.find(element, Annotations.VENV_MODULE).orElseThrow();
     String module = annotations.string(venvModule, "value");
     if (!PyNames.isModulePath(module)) {
-      report.report(Message.MODULE_NAME, element, venvModule, annotations.value(venvModule, "value"), module);
+      report.report(
+          Message.MODULE_NAME, element, venvModule, annotations.value(venvModule, "value"), module);
     }
     int workers = annotations.intValue(venvModule, "workers");
     if (workers < 0) {
-      report.report(Message.WORKERS, element, venvModule, annotations.value(venvModule, "workers"), workers);
+      report.report(
+          Message.WORKERS, element, venvModule, annotations.value(venvModule, "workers"), workers);
     }
   }
 
   private void validateMethod(
-      TypeElement iface, ExecutableElement m, Map<String, ExecutableElement> byFunction, ValidationReport report) {
+      TypeElement iface,
+      ExecutableElement m,
+      Map<String, ExecutableElement> byFunction,
+      ValidationReport report) {
     String signature = reader.javaSignature(iface, m);
     if (!m.getTypeParameters().isEmpty()) {
       report.report(Message.GENERIC_METHOD, m, signature, m.getTypeParameters());
@@ -108,11 +115,13 @@ final class ClientValidator {
     }
   }
 
-  private boolean validateFunctionName(ExecutableElement m, String signature, ValidationReport report) {
+  private boolean validateFunctionName(
+      ExecutableElement m, String signature, ValidationReport report) {
     Optional<AnnotationMirror> pyName = reader.pyName(m);
     String name = reader.functionName(m);
     if (pyName.isPresent() && !PyNames.isIdentifier(name)) {
-      report.report(Message.PY_NAME, m, pyName.get(), annotations.value(pyName.get(), "value"), name);
+      report.report(
+          Message.PY_NAME, m, pyName.get(), annotations.value(pyName.get(), "value"), name);
       return false;
     }
     if (PyNames.isKeyword(name)) {
@@ -136,7 +145,8 @@ final class ClientValidator {
       String name = reader.parameterName(p);
       Optional<AnnotationMirror> pyName = reader.pyName(p);
       if (pyName.isPresent() && !PyNames.isIdentifier(name)) {
-        report.report(Message.PY_NAME, p, pyName.get(), annotations.value(pyName.get(), "value"), name);
+        report.report(
+            Message.PY_NAME, p, pyName.get(), annotations.value(pyName.get(), "value"), name);
         ok = false;
       } else if (PyNames.isKeyword(name)) {
         report.report(Message.KEYWORD_PARAMETER, p, p.getSimpleName(), name, name);
@@ -144,16 +154,19 @@ final class ClientValidator {
       }
       VariableElement before = byName.putIfAbsent(name, p);
       if (before != null) {
-        report.report(Message.DUPLICATE_PARAMETER, p, before.getSimpleName(), p.getSimpleName(), name);
+        report.report(
+            Message.DUPLICATE_PARAMETER, p, before.getSimpleName(), p.getSimpleName(), name);
         ok = false;
       }
-      new TypeChecker(types, elements, report, p, "parameter " + p.getSimpleName() + " of " + signature)
+      new TypeChecker(
+              types, elements, report, p, "parameter " + p.getSimpleName() + " of " + signature)
           .check(type.getParameterTypes().get(i));
     }
     return ok;
   }
 
-  private void validateResult(ExecutableElement m, ExecutableType type, String signature, ValidationReport report) {
+  private void validateResult(
+      ExecutableElement m, ExecutableType type, String signature, ValidationReport report) {
     String context = "the result of " + signature;
     Optional<InterfaceReader.Call> call = reader.call(type.getReturnType());
     if (call.isEmpty()) {
@@ -167,12 +180,16 @@ final class ClientValidator {
           new TypeChecker(types, elements, report, m, context).check(call.get().resultType());
         }
       }
-      default -> new TypeChecker(types, elements, report, m, context).check(call.get().resultType());
+      default ->
+          new TypeChecker(types, elements, report, m, context).check(call.get().resultType());
     }
   }
 
   private void validateNoConflict(
-      TypeElement iface, ExecutableElement m, Map<String, ExecutableElement> byFunction, ValidationReport report) {
+      TypeElement iface,
+      ExecutableElement m,
+      Map<String, ExecutableElement> byFunction,
+      ValidationReport report) {
     String function = reader.functionName(m);
     ExecutableElement first = byFunction.putIfAbsent(function, m);
     if (first == null) {

@@ -22,9 +22,12 @@ import javax.lang.model.util.Types;
  */
 final class ClientWriter {
   private static final ClassName VENV_HANDLE = ClassName.get("io.venvmux", "VenvHandle");
-  private static final ClassName PY_FUNCTION = ClassName.get("io.venvmux.internal.client", "PyFunction");
-  private static final ClassName DESCRIPTOR = ClassName.get("io.venvmux.internal.client", "ClientDescriptor");
-  private static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
+  private static final ClassName PY_FUNCTION =
+      ClassName.get("io.venvmux.internal.client", "PyFunction");
+  private static final ClassName DESCRIPTOR =
+      ClassName.get("io.venvmux.internal.client", "ClientDescriptor");
+  private static final ClassName TYPE_REFERENCE =
+      ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
 
   private final Types types;
   private final GeneratedStamp stamp;
@@ -50,7 +53,8 @@ final class ClientWriter {
     stamp.stamp(type);
     for (Model.Method m : client.methods()) {
       type.addField(
-          FieldSpec.builder(PY_FUNCTION, m.constant(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          FieldSpec.builder(
+                  PY_FUNCTION, m.constant(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .initializer(pyFunction(m))
               .build());
     }
@@ -61,7 +65,8 @@ final class ClientWriter {
                 Modifier.PUBLIC,
                 Modifier.STATIC,
                 Modifier.FINAL)
-            .addJavadoc("What {@code VenvMux.bind} needs: the module, the env settings, the functions.\n")
+            .addJavadoc(
+                "What {@code VenvMux.bind} needs: the module, the env settings, the functions.\n")
             .initializer(descriptor(client, iface))
             .build());
     type.addField(VENV_HANDLE, "handle", Modifier.PRIVATE, Modifier.FINAL);
@@ -101,11 +106,15 @@ final class ClientWriter {
     return b.add(".build()").unindent().unindent().build();
   }
 
-  /** A class literal where the type has no type arguments, else a TypeReference keeping them all. */
+  /**
+   * A class literal where the type has no type arguments, else a TypeReference keeping them all.
+   */
   private CodeBlock resultType(Model.Method m) {
     TypeName type = TypeName.get(m.resultType()).withoutAnnotations();
     if (m.resultType().getKind().isPrimitive() || isClassLiteral(type)) {
-      return CodeBlock.of("$T.class", m.resultType().getKind() == TypeKind.DECLARED ? types.erasure(m.resultType()) : type);
+      return CodeBlock.of(
+          "$T.class",
+          m.resultType().getKind() == TypeKind.DECLARED ? types.erasure(m.resultType()) : type);
     }
     return CodeBlock.of("new $T<$T>() {}", TYPE_REFERENCE, type.box());
   }
@@ -120,7 +129,10 @@ final class ClientWriter {
   private static CodeBlock descriptor(Model.Client client, ClassName iface) {
     Model.Settings s = client.settings();
     CodeBlock.Builder b =
-        CodeBlock.builder().add("$T.builder($T.class, $S)\n", DESCRIPTOR, iface, s.module()).indent().indent();
+        CodeBlock.builder()
+            .add("$T.builder($T.class, $S)\n", DESCRIPTOR, iface, s.module())
+            .indent()
+            .indent();
     optional(b, "env", s.env());
     optional(b, "packages", s.packages());
     optional(b, "requirements", s.requirements());
@@ -135,7 +147,11 @@ final class ClientWriter {
           ".functions($L)\n",
           client.methods().stream().map(Model.Method::constant).collect(Collectors.joining(", ")));
     }
-    return b.add(".factory($T::new)\n", client.clientName()).add(".build()").unindent().unindent().build();
+    return b.add(".factory($T::new)\n", client.clientName())
+        .add(".build()")
+        .unindent()
+        .unindent()
+        .build();
   }
 
   private static void optional(CodeBlock.Builder b, String setter, String value) {

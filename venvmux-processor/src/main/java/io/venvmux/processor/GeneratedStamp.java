@@ -12,7 +12,8 @@ import javax.lang.model.util.Elements;
  * so builds are reproducible) and the same file layout.
  */
 final class GeneratedStamp {
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
 
   private final boolean generatedAvailable;
 

@@ -50,12 +50,16 @@ final class InterfaceReader {
     return result;
   }
 
-  private void collect(TypeElement type, DeclaredType root, Set<String> seen, List<ExecutableElement> out) {
+  private void collect(
+      TypeElement type, DeclaredType root, Set<String> seen, List<ExecutableElement> out) {
     for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (m.getModifiers().contains(Modifier.STATIC) || m.getModifiers().contains(Modifier.PRIVATE)) {
+      if (m.getModifiers().contains(Modifier.STATIC)
+          || m.getModifiers().contains(Modifier.PRIVATE)) {
         continue;
       }
-      if (seen.add(signature(root, m)) && m.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(m)) {
+      if (seen.add(signature(root, m))
+          && m.getModifiers().contains(Modifier.ABSTRACT)
+          && !isObjectMethod(m)) {
         out.add(m);
       }
     }
@@ -67,7 +71,9 @@ final class InterfaceReader {
   private String signature(DeclaredType root, ExecutableElement m) {
     ExecutableType t = executableType(root, m);
     return m.getSimpleName()
-        + t.getParameterTypes().stream().map(p -> types.erasure(p).toString()).collect(Collectors.joining(",", "(", ")"));
+        + t.getParameterTypes().stream()
+            .map(p -> types.erasure(p).toString())
+            .collect(Collectors.joining(",", "(", ")"));
   }
 
   private static boolean isObjectMethod(ExecutableElement m) {
@@ -93,7 +99,8 @@ final class InterfaceReader {
    */
   Optional<Call> call(TypeMirror returnType) {
     if (returnType.getKind() == TypeKind.VOID) {
-      return Optional.of(new Call(Model.CallKind.VOID, elements.getTypeElement("java.lang.Object").asType()));
+      return Optional.of(
+          new Call(Model.CallKind.VOID, elements.getTypeElement("java.lang.Object").asType()));
     }
     if (is(returnType, "java.util.concurrent.CompletableFuture")) {
       List<? extends TypeMirror> args = ((DeclaredType) returnType).getTypeArguments();
@@ -102,7 +109,11 @@ final class InterfaceReader {
       }
       TypeMirror value = args.get(0);
       return Optional.of(
-          new Call(is(value, "java.util.Optional") ? Model.CallKind.OPTIONAL_ASYNC : Model.CallKind.ASYNC, value));
+          new Call(
+              is(value, "java.util.Optional")
+                  ? Model.CallKind.OPTIONAL_ASYNC
+                  : Model.CallKind.ASYNC,
+              value));
     }
     if (is(returnType, "java.util.Optional")) {
       return Optional.of(new Call(Model.CallKind.OPTIONAL, returnType));
@@ -112,7 +123,9 @@ final class InterfaceReader {
 
   static boolean is(TypeMirror type, String qualifiedName) {
     return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals(qualifiedName);
   }
 
   /** The @PyName on the element, if any. */
@@ -121,8 +134,8 @@ final class InterfaceReader {
   }
 
   /**
-   * The Python function a method calls: its @PyName, else its snake_case name, without the
-   * {@code Async} suffix for a method returning CompletableFuture.
+   * The Python function a method calls: its @PyName, else its snake_case name, without the {@code
+   * Async} suffix for a method returning CompletableFuture.
    */
   String functionName(ExecutableElement m) {
     Optional<AnnotationMirror> pyName = pyName(m);
@@ -139,7 +152,9 @@ final class InterfaceReader {
 
   /** The keyword-argument name of a parameter: its @PyName, else its snake_case name. */
   String parameterName(VariableElement p) {
-    return pyName(p).map(a -> annotations.string(a, "value")).orElseGet(() -> PyNames.snakeCase(p.getSimpleName().toString()));
+    return pyName(p)
+        .map(a -> annotations.string(a, "value"))
+        .orElseGet(() -> PyNames.snakeCase(p.getSimpleName().toString()));
   }
 
   /** The Python keyword-argument names of a method, in order. */
@@ -152,7 +167,9 @@ final class InterfaceReader {
     return iface.getSimpleName()
         + "."
         + m.getSimpleName()
-        + m.getParameters().stream().map(p -> simpleName(p.asType())).collect(Collectors.joining(", ", "(", ")"));
+        + m.getParameters().stream()
+            .map(p -> simpleName(p.asType()))
+            .collect(Collectors.joining(", ", "(", ")"));
   }
 
   private String simpleName(TypeMirror type) {

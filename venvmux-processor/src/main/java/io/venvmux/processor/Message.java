@@ -3,15 +3,15 @@ package io.venvmux.processor;
 import javax.tools.Diagnostic;
 
 /**
- * Every message the processor can print, each tagged so it can be searched for, each saying what
- * to change. Reported on the most specific element: the annotation value, the parameter, the
- * method, the interface.
+ * Every message the processor can print, each tagged so it can be searched for, each saying what to
+ * change. Reported on the most specific element: the annotation value, the parameter, the method,
+ * the interface.
  */
 enum Message {
   NOT_INTERFACE(
       "VenvMuxNotInterface",
-      "@VenvModule goes on an interface, and %s is %s: declare an interface whose methods mirror the"
-          + " module's functions"),
+      "@VenvModule goes on an interface, and %s is %s: declare an interface whose methods mirror"
+          + " the module's functions"),
   NOT_IMPLEMENTABLE(
       "VenvMuxAccess",
       "%s is private or local, so no generated class can implement it: make it (and any enclosing"
@@ -71,8 +71,8 @@ enum Message {
       "%s in %s: map keys must be String, as JSON object keys are strings: use Map<String, ...>"),
   CANNOT_CROSS(
       "VenvMuxType",
-      "%s in %s cannot cross to Python: %s. Use a record, an enum, a List, Set or Map<String, ..>, a"
-          + " scalar of the types table (numbers, String, java.time, UUID, Path, byte[], ...), or"
+      "%s in %s cannot cross to Python: %s. Use a record, an enum, a List, Set or Map<String, ..>,"
+          + " a scalar of the types table (numbers, String, java.time, UUID, Path, byte[], ...), or"
           + " JsonNode/Object"),
   UNTYPED(
       Diagnostic.Kind.WARNING,
@@ -80,8 +80,7 @@ enum Message {
       "%s in %s gives up type checking: any JSON value passes as is; use a record or a concrete"
           + " type if the shape is known"),
   INTERNAL(
-      "VenvMuxInternal",
-      "venvmux could not process %s (%s): please report it with the interface");
+      "VenvMuxInternal", "venvmux could not process %s (%s): please report it with the interface");
 
   private final Diagnostic.Kind kind;
   private final String tag;

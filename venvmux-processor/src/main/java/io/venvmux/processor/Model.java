@@ -8,7 +8,10 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
-/** The immutable model of one validated {@code @VenvModule} interface, from which its client is written. */
+/**
+ * The immutable model of one validated {@code @VenvModule} interface, from which its client is
+ * written.
+ */
 final class Model {
   private Model() {}
 

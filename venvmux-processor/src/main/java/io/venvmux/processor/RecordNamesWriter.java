@@ -25,7 +25,9 @@ final class RecordNamesWriter {
     this.stamp = stamp;
   }
 
-  /** @param names component name to Python name, in declaration order */
+  /**
+   * @param names component name to Python name, in declaration order
+   */
   JavaFile write(TypeElement record, Map<String, String> names) {
     ClassName name = ClientModelBuilder.generatedName(record, NAMES_PREFIX);
     CodeBlock entries =
@@ -36,7 +38,9 @@ final class RecordNamesWriter {
         TypeSpec.classBuilder(name)
             .addOriginatingElement(record)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc("Python names of {@link $T}'s components that carry {@code @PyName}.\n", ClassName.get(record));
+            .addJavadoc(
+                "Python names of {@link $T}'s components that carry {@code @PyName}.\n",
+                ClassName.get(record));
     stamp.stamp(type);
     type.addField(
         FieldSpec.builder(

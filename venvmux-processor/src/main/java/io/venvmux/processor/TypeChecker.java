@@ -26,39 +26,73 @@ final class TypeChecker {
   /** Scalars of the types table, plus their JDK relatives Jackson handles the same way. */
   private static final Set<String> SCALARS =
       Set.of(
-          "java.lang.String", "java.lang.Boolean", "java.lang.Character", "java.lang.Byte",
-          "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float",
-          "java.lang.Double", "java.math.BigInteger", "java.math.BigDecimal",
-          "java.time.OffsetDateTime", "java.time.Instant", "java.time.LocalDateTime",
-          "java.time.LocalDate", "java.time.LocalTime", "java.time.ZonedDateTime",
-          "java.time.OffsetTime", "java.time.Duration", "java.util.UUID", "java.nio.file.Path",
-          "java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble");
+          "java.lang.String",
+          "java.lang.Boolean",
+          "java.lang.Character",
+          "java.lang.Byte",
+          "java.lang.Short",
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Float",
+          "java.lang.Double",
+          "java.math.BigInteger",
+          "java.math.BigDecimal",
+          "java.time.OffsetDateTime",
+          "java.time.Instant",
+          "java.time.LocalDateTime",
+          "java.time.LocalDate",
+          "java.time.LocalTime",
+          "java.time.ZonedDateTime",
+          "java.time.OffsetTime",
+          "java.time.Duration",
+          "java.util.UUID",
+          "java.nio.file.Path",
+          "java.util.OptionalInt",
+          "java.util.OptionalLong",
+          "java.util.OptionalDouble");
 
   private static final Set<String> UNTYPED =
       Set.of("java.lang.Object", "com.fasterxml.jackson.databind.JsonNode");
 
   private static final Set<String> COLLECTIONS =
       Set.of(
-          "java.util.Collection", "java.util.List", "java.util.Set", "java.util.SortedSet",
-          "java.util.NavigableSet", "java.util.ArrayList", "java.util.LinkedList",
-          "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet");
+          "java.util.Collection",
+          "java.util.List",
+          "java.util.Set",
+          "java.util.SortedSet",
+          "java.util.NavigableSet",
+          "java.util.ArrayList",
+          "java.util.LinkedList",
+          "java.util.HashSet",
+          "java.util.LinkedHashSet",
+          "java.util.TreeSet");
 
   private static final Set<String> MAPS =
       Set.of(
-          "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap", "java.util.HashMap",
-          "java.util.LinkedHashMap", "java.util.TreeMap");
+          "java.util.Map",
+          "java.util.SortedMap",
+          "java.util.NavigableMap",
+          "java.util.HashMap",
+          "java.util.LinkedHashMap",
+          "java.util.TreeMap");
 
   private static final Set<String> FUTURES =
       Set.of(
-          "java.util.concurrent.CompletableFuture", "java.util.concurrent.CompletionStage",
+          "java.util.concurrent.CompletableFuture",
+          "java.util.concurrent.CompletionStage",
           "java.util.concurrent.Future");
 
   /** Live objects of the JVM: they stay in the JVM, however they are declared. */
   private static final List<String> LIVE =
       List.of(
-          "java.lang.AutoCloseable", "java.lang.Thread", "java.lang.ClassLoader", "java.lang.Class",
+          "java.lang.AutoCloseable",
+          "java.lang.Thread",
+          "java.lang.ClassLoader",
+          "java.lang.Class",
           "java.util.concurrent.Executor",
-          "java.util.Iterator", "java.util.stream.BaseStream", "java.lang.Iterable");
+          "java.util.Iterator",
+          "java.util.stream.BaseStream",
+          "java.lang.Iterable");
 
   private final Types types;
   private final Elements elements;
@@ -71,7 +105,8 @@ final class TypeChecker {
    * @param where the element problems are reported on (the parameter, or the method for results)
    * @param context how messages name the place ({@code parameter task of Compute.run(Task)})
    */
-  TypeChecker(Types types, Elements elements, ValidationReport report, Element where, String context) {
+  TypeChecker(
+      Types types, Elements elements, ValidationReport report, Element where, String context) {
     this.types = types;
     this.elements = elements;
     this.report = report;
@@ -112,7 +147,8 @@ final class TypeChecker {
     if (UNTYPED.contains(name)) {
       report.report(Message.UNTYPED, where, type, at);
     } else if (SCALARS.contains(name) || isJsonNode(type)) {
-      // Scalars cross as they are; JsonNode subtypes are as untyped as JsonNode but ask for a shape.
+      // Scalars cross as they are; JsonNode subtypes are as untyped as JsonNode but ask for a
+      // shape.
     } else if (name.equals("java.util.Optional") || COLLECTIONS.contains(name)) {
       check(args.get(0), at);
     } else if (MAPS.contains(name)) {
@@ -139,7 +175,8 @@ final class TypeChecker {
     if (!visiting.add(type.toString())) {
       return;
     }
-    for (RecordComponentElement component : ElementFilter.recordComponentsIn(record.getEnclosedElements())) {
+    for (RecordComponentElement component :
+        ElementFilter.recordComponentsIn(record.getEnclosedElements())) {
       TypeMirror componentType = types.asMemberOf(type, component.getAccessor());
       check(
           ((ExecutableType) componentType).getReturnType(),
@@ -149,14 +186,16 @@ final class TypeChecker {
 
   private boolean isJsonNode(DeclaredType type) {
     TypeElement jsonNode = elements.getTypeElement("com.fasterxml.jackson.databind.JsonNode");
-    return jsonNode != null && types.isSubtype(types.erasure(type), types.erasure(jsonNode.asType()));
+    return jsonNode != null
+        && types.isSubtype(types.erasure(type), types.erasure(jsonNode.asType()));
   }
 
   /** Why a class that is none of the known kinds cannot cross, or null if it can (a bean). */
   private @Nullable String whyNot(DeclaredType type, TypeElement element) {
     for (String live : LIVE) {
       TypeElement liveType = elements.getTypeElement(live);
-      if (liveType != null && types.isSubtype(types.erasure(type), types.erasure(liveType.asType()))) {
+      if (liveType != null
+          && types.isSubtype(types.erasure(type), types.erasure(liveType.asType()))) {
         return "it is a live " + liveType.getSimpleName() + " that exists only in this JVM";
       }
     }
@@ -169,7 +208,10 @@ final class TypeChecker {
       return "it is an abstract class, which no JSON value can be turned into";
     }
     String pkg = elements.getPackageOf(element).getQualifiedName().toString();
-    if (pkg.startsWith("java.") || pkg.startsWith("javax.") || pkg.startsWith("jdk.") || pkg.startsWith("sun.")) {
+    if (pkg.startsWith("java.")
+        || pkg.startsWith("javax.")
+        || pkg.startsWith("jdk.")
+        || pkg.startsWith("sun.")) {
       return "it is a JDK type that is not in the types table";
     }
     return null;

@@ -28,8 +28,8 @@ import javax.tools.Diagnostic;
  * Validates each {@code @VenvModule} interface and generates its client ({@code VenvMux_Compute});
  * writes the {@code @PyName}s of record components into {@code VenvMuxNames_Point}.
  *
- * <p>Never throws into javac: each interface is processed on its own, a failure is reported on
- * it, and all problems of one compile are reported together. Code is generated only from a clean
+ * <p>Never throws into javac: each interface is processed on its own, a failure is reported on it,
+ * and all problems of one compile are reported together. Code is generated only from a clean
  * validation report. An interface that uses a type not generated yet is retried next round.
  */
 @AutoService(Processor.class)
@@ -69,10 +69,12 @@ public final class VenvModuleProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     List<TypeElement> todo = new ArrayList<>();
     for (String name : deferred) {
-      Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name)).ifPresent(todo::add);
+      Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name))
+          .ifPresent(todo::add);
     }
     deferred.clear();
-    TypeElement venvModule = processingEnv.getElementUtils().getTypeElement(Annotations.VENV_MODULE);
+    TypeElement venvModule =
+        processingEnv.getElementUtils().getTypeElement(Annotations.VENV_MODULE);
     if (venvModule != null) {
       todo.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(venvModule)));
     }
@@ -106,7 +108,9 @@ public final class VenvModuleProcessor extends AbstractProcessor {
     Map<TypeElement, List<Element>> byRecord = new LinkedHashMap<>();
     for (Element e : annotated) {
       if (e.getKind() == ElementKind.RECORD_COMPONENT) {
-        byRecord.computeIfAbsent((TypeElement) e.getEnclosingElement(), r -> new ArrayList<>()).add(e);
+        byRecord
+            .computeIfAbsent((TypeElement) e.getEnclosingElement(), r -> new ArrayList<>())
+            .add(e);
       }
     }
     byRecord.forEach(
@@ -115,9 +119,11 @@ public final class VenvModuleProcessor extends AbstractProcessor {
             return;
           }
           try {
-            recordNames(record, components).ifPresent(names -> write(namesWriter.write(record, names)));
+            recordNames(record, components)
+                .ifPresent(names -> write(namesWriter.write(record, names)));
           } catch (RuntimeException e) {
-            messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL.format(record, e), record);
+            messager.printMessage(
+                Diagnostic.Kind.ERROR, Message.INTERNAL.format(record, e), record);
           }
         });
   }
@@ -144,7 +150,8 @@ public final class VenvModuleProcessor extends AbstractProcessor {
       file.writeTo(processingEnv.getFiler());
     } catch (IOException e) {
       messager.printMessage(
-          Diagnostic.Kind.ERROR, "[VenvMuxInternal] could not write " + file.typeSpec().name() + ": " + e);
+          Diagnostic.Kind.ERROR,
+          "[VenvMuxInternal] could not write " + file.typeSpec().name() + ": " + e);
     }
   }
 }

@@ -14,7 +14,9 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
-/** An interface using a type another processor generates later is processed once the type exists. */
+/**
+ * An interface using a type another processor generates later is processed once the type exists.
+ */
 class DeferredTypesTest {
   /** Generates {@code test.Later} in the first round, as any other processor might. */
   static final class GeneratesLater extends AbstractProcessor {
@@ -49,15 +51,24 @@ class DeferredTypesTest {
     Compilation c =
         javac()
             .withProcessors(new VenvModuleProcessor(), new GeneratesLater())
-            .compile(Sources.source("Api", "@VenvModule(\"pkg.entry\")", "public interface Api { Later later(int n); }"));
+            .compile(
+                Sources.source(
+                    "Api",
+                    "@VenvModule(\"pkg.entry\")",
+                    "public interface Api { Later later(int n); }"));
     assertThat(c).succeeded();
-    assertThat(c).generatedSourceFile("test.VenvMux_Api").contentsAsUtf8String().contains(".result(Later.class)");
+    assertThat(c)
+        .generatedSourceFile("test.VenvMux_Api")
+        .contentsAsUtf8String()
+        .contains(".result(Later.class)");
   }
 
   @Test
   void aTypeThatNeverExistsLeavesTheErrorToJavac() {
     Compilation c =
-        Sources.compile(Sources.source("Api", "@VenvModule(\"pkg.entry\")", "public interface Api { Nowhere f(); }"));
+        Sources.compile(
+            Sources.source(
+                "Api", "@VenvModule(\"pkg.entry\")", "public interface Api { Nowhere f(); }"));
     assertThat(c).failed();
     assertThat(c).hadErrorContaining("cannot find symbol");
     assertThat(c).hadErrorCount(1);

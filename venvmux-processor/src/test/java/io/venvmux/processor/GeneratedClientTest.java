@@ -12,7 +12,10 @@ class GeneratedClientTest {
   private static String client(Compilation c) {
     assertThat(c).succeededWithoutWarnings();
     try {
-      return c.generatedSourceFile("test.VenvMux_Api").orElseThrow().getCharContent(true).toString();
+      return c.generatedSourceFile("test.VenvMux_Api")
+          .orElseThrow()
+          .getCharContent(true)
+          .toString();
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
@@ -25,7 +28,8 @@ class GeneratedClientTest {
             compile(
                 source(
                     "Api",
-                    "interface Base<T> { T get(int id); List<T> all(); default int size() { return all().size(); } }",
+                    "interface Base<T> { T get(int id); List<T> all(); default int size() { return"
+                        + " all().size(); } }",
                     "@VenvModule(\"pkg.entry\")",
                     "public interface Api extends Base<Api.Item> {",
                     "  record Item(String name) {}",
@@ -87,6 +91,9 @@ class GeneratedClientTest {
                 "public class Outer { public static class Middle {",
                 "  @VenvModule(\"pkg.entry\") public interface Api { int f(); } } }"));
     assertThat(c).succeededWithoutWarnings();
-    assertThat(c).generatedSourceFile("test.VenvMux_Outer_Middle_Api").contentsAsUtf8String().contains("implements Outer.Middle.Api");
+    assertThat(c)
+        .generatedSourceFile("test.VenvMux_Outer_Middle_Api")
+        .contentsAsUtf8String()
+        .contains("implements Outer.Middle.Api");
   }
 }

@@ -45,12 +45,15 @@ class GoldenTest {
                 "Outer",
                 "public class Outer {",
                 "  public record Point(@PyName(\"px\") double xCoord, double yCoord) {}",
-                "  @VenvModule(value = \"geo.shapes\", env = \"geo\", requirements = \"requirements.txt\",",
-                "      project = \"py/geo\", python = \"3.12\", workerPaths = {\"src/main/python\", \"lib\"}, workers = 3)",
+                "  @VenvModule(value = \"geo.shapes\", env = \"geo\", requirements ="
+                    + " \"requirements.txt\",",
+                "      project = \"py/geo\", python = \"3.12\", workerPaths = {\"src/main/python\","
+                    + " \"lib\"}, workers = 3)",
                 "  public interface Inner {",
                 "    List<Map<String, Point>> computeStats(List<Point> points, int maxIter);",
                 "    Optional<Point> nearest(Point p, @PyName(\"from_\") String from);",
-                "    CompletableFuture<Optional<Point>> nearestAsync(Point p, @PyName(\"from_\") String from);",
+                "    CompletableFuture<Optional<Point>> nearestAsync(Point p, @PyName(\"from_\")"
+                    + " String from);",
                 "    void reset();",
                 "    CompletableFuture<Void> resetAsync();",
                 "    byte[] render(double[] values);",
@@ -64,16 +67,19 @@ class GoldenTest {
     assertGolden(c, "test.VenvMuxNames_Outer_Point", "VenvMuxNames_Outer_Point.java");
   }
 
-  private static void assertGolden(Compilation c, String generatedClass, String goldenFile) throws IOException {
+  private static void assertGolden(Compilation c, String generatedClass, String goldenFile)
+      throws IOException {
     JavaFileObject generated =
-        c.generatedSourceFile(generatedClass).orElseThrow(() -> new AssertionError("no " + generatedClass));
+        c.generatedSourceFile(generatedClass)
+            .orElseThrow(() -> new AssertionError("no " + generatedClass));
     String actual = generated.getCharContent(true).toString();
     Path golden = GOLDEN.resolve(goldenFile);
     if (REGENERATE) {
       Files.createDirectories(GOLDEN);
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
-    assertThat(actual).as("generated %s (regenerate with VENVMUX_REGENERATE_GOLDEN=1)", generatedClass)
+    assertThat(actual)
+        .as("generated %s (regenerate with VENVMUX_REGENERATE_GOLDEN=1)", generatedClass)
         .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 }

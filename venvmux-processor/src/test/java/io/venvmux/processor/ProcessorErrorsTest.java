@@ -26,52 +26,83 @@ class ProcessorErrorsTest {
   @Test
   void notAnInterface() {
     Compilation c = compile(api("@VenvModule(\"pkg.entry\")", "public class Api {}"));
-    assertError(c, "[VenvMuxNotInterface] @VenvModule goes on an interface, and Api is a class", "public class Api");
+    assertError(
+        c,
+        "[VenvMuxNotInterface] @VenvModule goes on an interface, and Api is a class",
+        "public class Api");
   }
 
   @Test
   void anEnumIsNotAnInterfaceEither() {
     Compilation c = compile(api("@VenvModule(\"pkg.entry\")", "public enum Api { A }"));
-    assertError(c, "[VenvMuxNotInterface] @VenvModule goes on an interface, and Api is an enum", "public enum Api");
+    assertError(
+        c,
+        "[VenvMuxNotInterface] @VenvModule goes on an interface, and Api is an enum",
+        "public enum Api");
   }
 
   @Test
   void aPrivateNestedInterfaceCannotBeImplemented() {
     Compilation c =
-        compile(api("public class Api {", "  @VenvModule(\"pkg.entry\")", "  private interface Hidden { int f(); }", "}"));
-    assertError(c, "[VenvMuxAccess] test.Api.Hidden is private or local", "private interface Hidden");
+        compile(
+            api(
+                "public class Api {",
+                "  @VenvModule(\"pkg.entry\")",
+                "  private interface Hidden { int f(); }",
+                "}"));
+    assertError(
+        c, "[VenvMuxAccess] test.Api.Hidden is private or local", "private interface Hidden");
   }
 
   @Test
   void genericInterface() {
-    Compilation c = compile(api("@VenvModule(\"pkg.entry\")", "public interface Api<T> { T get(); }"));
-    assertError(c, "[VenvMuxGenericInterface] Api has type parameters T", "public interface Api<T>");
+    Compilation c =
+        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api<T> { T get(); }"));
+    assertError(
+        c, "[VenvMuxGenericInterface] Api has type parameters T", "public interface Api<T>");
   }
 
   @Test
   void genericMethod() {
     Compilation c =
-        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  <T> T pick(List<T> xs);", "}"));
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  <T> T pick(List<T> xs);",
+                "}"));
     assertError(c, "[VenvMuxGenericMethod] Api.pick(List) has type parameters T", "<T> T pick");
   }
 
   @Test
   void moduleNameMustBeADottedPythonPath() {
-    Compilation c = compile(api("@VenvModule(\"pkg..entry\")", "public interface Api { int f(); }"));
-    assertError(c, "[VenvMuxModuleName] \"pkg..entry\" is not a Python module path", "@VenvModule(\"pkg..entry\")");
+    Compilation c =
+        compile(api("@VenvModule(\"pkg..entry\")", "public interface Api { int f(); }"));
+    assertError(
+        c,
+        "[VenvMuxModuleName] \"pkg..entry\" is not a Python module path",
+        "@VenvModule(\"pkg..entry\")");
   }
 
   @Test
   void moduleNameMustNotBeAKeyword() {
-    Compilation c = compile(api("@VenvModule(\"pkg.class.entry\")", "public interface Api { int f(); }"));
+    Compilation c =
+        compile(api("@VenvModule(\"pkg.class.entry\")", "public interface Api { int f(); }"));
     assertError(c, "[VenvMuxModuleName] \"pkg.class.entry\"", "@VenvModule(");
   }
 
   @Test
   void workersMustNotBeNegative() {
     Compilation c =
-        compile(api("@VenvModule(value = \"pkg.entry\",", "    workers = -1)", "public interface Api { int f(); }"));
-    assertError(c, "[VenvMuxWorkers] workers = -1: use a positive count, or 0 for auto sizing", "workers = -1");
+        compile(
+            api(
+                "@VenvModule(value = \"pkg.entry\",",
+                "    workers = -1)",
+                "public interface Api { int f(); }"));
+    assertError(
+        c,
+        "[VenvMuxWorkers] workers = -1: use a positive count, or 0 for auto sizing",
+        "workers = -1");
   }
 
   @Test
@@ -108,15 +139,27 @@ class ProcessorErrorsTest {
   @Test
   void invalidPyNameOnAMethod() {
     Compilation c =
-        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  @PyName(\"2fast\") int f();", "}"));
-    assertError(c, "[VenvMuxPyName] @PyName(\"2fast\") is not a valid Python name", "@PyName(\"2fast\")");
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  @PyName(\"2fast\") int f();",
+                "}"));
+    assertError(
+        c, "[VenvMuxPyName] @PyName(\"2fast\") is not a valid Python name", "@PyName(\"2fast\")");
   }
 
   @Test
   void pyNameThatIsAKeyword() {
     Compilation c =
-        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  int f(@PyName(\"lambda\") int x);", "}"));
-    assertError(c, "[VenvMuxPyName] @PyName(\"lambda\") is not a valid Python name", "@PyName(\"lambda\")");
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  int f(@PyName(\"lambda\") int x);",
+                "}"));
+    assertError(
+        c, "[VenvMuxPyName] @PyName(\"lambda\") is not a valid Python name", "@PyName(\"lambda\")");
   }
 
   @Test
@@ -135,28 +178,44 @@ class ProcessorErrorsTest {
   @Test
   void privateFunctionName() {
     Compilation c =
-        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  @PyName(\"_hidden\") int f();", "}"));
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  @PyName(\"_hidden\") int f();",
+                "}"));
     assertError(
         c,
-        "[VenvMuxPrivateName] Api.f() calls the Python function '_hidden', but names starting with _ are private",
+        "[VenvMuxPrivateName] Api.f() calls the Python function '_hidden', but names starting with"
+            + " _ are private",
         "int f()");
   }
 
   @Test
   void methodNamedAfterAKeyword() {
-    Compilation c = compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  int pass();", "}"));
-    assertError(c, "[VenvMuxKeyword] Api.pass() would call the Python function 'pass', which is a Python keyword", "int pass()");
+    Compilation c =
+        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  int pass();", "}"));
+    assertError(
+        c,
+        "[VenvMuxKeyword] Api.pass() would call the Python function 'pass', which is a Python"
+            + " keyword",
+        "int pass()");
   }
 
   @Test
   void parameterNamedAfterAKeywordNeedsPyName() {
     Compilation c =
         compile(
-            api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  int copy(String from,", "      String to);", "}"));
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  int copy(String from,",
+                "      String to);",
+                "}"));
     assertError(
         c,
-        "[VenvMuxKeyword] parameter from becomes the keyword argument 'from', which is a Python keyword: add"
-            + " @PyName(\"from_\")",
+        "[VenvMuxKeyword] parameter from becomes the keyword argument 'from', which is a Python"
+            + " keyword: add @PyName(\"from_\")",
         "String from,");
   }
 
@@ -172,25 +231,37 @@ class ProcessorErrorsTest {
                 "}"));
     assertError(
         c,
-        "[VenvMuxDuplicateParameter] parameters maxIter and limit both become the keyword argument 'max_iter'",
+        "[VenvMuxDuplicateParameter] parameters maxIter and limit both become the keyword argument"
+            + " 'max_iter'",
         "int limit");
   }
 
   @Test
   void timeoutMustBePositive() {
     Compilation c =
-        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  @CallTimeout(0) int f();", "}"));
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  @CallTimeout(0) int f();",
+                "}"));
     assertError(c, "[VenvMuxTimeout] @CallTimeout(0) must be at least 1", "@CallTimeout(0)");
   }
 
   @Test
   void threadCannotCross() {
     Compilation c =
-        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  int f(int a,", "      Thread t);", "}"));
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  int f(int a,",
+                "      Thread t);",
+                "}"));
     assertError(
         c,
-        "[VenvMuxType] java.lang.Thread in parameter t of Api.f(int, Thread) cannot cross to Python: it is a live"
-            + " Thread",
+        "[VenvMuxType] java.lang.Thread in parameter t of Api.f(int, Thread) cannot cross to"
+            + " Python: it is a live Thread",
         "Thread t");
   }
 
@@ -207,8 +278,9 @@ class ProcessorErrorsTest {
                 "}"));
     assertError(
         c,
-        "[VenvMuxType] java.io.InputStream in parameter batch of Api.send(Batch), component Batch.uploads,"
-            + " component Upload.body cannot cross to Python: it is a live AutoCloseable",
+        "[VenvMuxType] java.io.InputStream in parameter batch of Api.send(Batch), component"
+            + " Batch.uploads, component Upload.body cannot cross to Python: it is a live"
+            + " AutoCloseable",
         "void send(Batch batch)");
   }
 
@@ -222,10 +294,14 @@ class ProcessorErrorsTest {
                 "  void f(Optional<Thread[]> threads,",
                 "      Map<String, List<Runnable>> jobs);",
                 "}"));
-    assertError(c, "[VenvMuxType] java.lang.Thread in parameter threads of Api.f(Optional, Map)", "Optional<Thread[]> threads");
+    assertError(
+        c,
+        "[VenvMuxType] java.lang.Thread in parameter threads of Api.f(Optional, Map)",
+        "Optional<Thread[]> threads");
     assertThat(c)
-        .hadErrorContaining("[VenvMuxType] java.lang.Runnable in parameter jobs of Api.f(Optional, Map) cannot cross to"
-            + " Python: it is a function")
+        .hadErrorContaining(
+            "[VenvMuxType] java.lang.Runnable in parameter jobs of Api.f(Optional, Map) cannot"
+                + " cross to Python: it is a function")
         .inFile(api)
         .onLineContaining("List<Runnable>> jobs");
   }
@@ -239,14 +315,25 @@ class ProcessorErrorsTest {
                 "public interface Api {",
                 "  int apply(java.util.function.Function<Integer, Integer> fn);",
                 "}"));
-    assertError(c, "cannot cross to Python: it is a function, and Python cannot call back into Java", "int apply(");
+    assertError(
+        c,
+        "cannot cross to Python: it is a function, and Python cannot call back into Java",
+        "int apply(");
   }
 
   @Test
   void rawTypes() {
     Compilation c =
-        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  @SuppressWarnings(\"rawtypes\") List all();", "}"));
-    assertError(c, "[VenvMuxRawType] java.util.List in the result of Api.all() is a raw type", "List all()");
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  @SuppressWarnings(\"rawtypes\") List all();",
+                "}"));
+    assertError(
+        c,
+        "[VenvMuxRawType] java.util.List in the result of Api.all() is a raw type",
+        "List all()");
   }
 
   @Test
@@ -258,24 +345,41 @@ class ProcessorErrorsTest {
                 "public interface Api {",
                 "  @SuppressWarnings(\"rawtypes\") CompletableFuture allAsync();",
                 "}"));
-    assertError(c, "[VenvMuxRawType] java.util.concurrent.CompletableFuture in the result of Api.allAsync()", "allAsync()");
+    assertError(
+        c,
+        "[VenvMuxRawType] java.util.concurrent.CompletableFuture in the result of Api.allAsync()",
+        "allAsync()");
   }
 
   @Test
   void wildcards() {
     Compilation c =
-        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  int count(List<? extends Number> xs);", "}"));
-    assertError(c, "[VenvMuxWildcard] ? extends java.lang.Number in parameter xs of Api.count(List) is a wildcard", "int count(");
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  int count(List<? extends Number> xs);",
+                "}"));
+    assertError(
+        c,
+        "[VenvMuxWildcard] ? extends java.lang.Number in parameter xs of Api.count(List) is a"
+            + " wildcard",
+        "int count(");
   }
 
   @Test
   void mapKeysMustBeStrings() {
     Compilation c =
-        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  Map<Integer, String> names();", "}"));
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  Map<Integer, String> names();",
+                "}"));
     assertError(
         c,
-        "[VenvMuxMapKey] java.util.Map<java.lang.Integer,java.lang.String> in the result of Api.names(): map keys"
-            + " must be String",
+        "[VenvMuxMapKey] java.util.Map<java.lang.Integer,java.lang.String> in the result of"
+            + " Api.names(): map keys must be String",
         "names()");
   }
 
@@ -288,14 +392,27 @@ class ProcessorErrorsTest {
                 "public interface Api {",
                 "  CompletableFuture<List<CompletableFuture<String>>> nestedAsync();",
                 "}"));
-    assertError(c, "[VenvMuxReturnType] java.util.concurrent.CompletableFuture<java.lang.String> in the result of Api.nestedAsync()", "nestedAsync()");
+    assertError(
+        c,
+        "[VenvMuxReturnType] java.util.concurrent.CompletableFuture<java.lang.String> in the result"
+            + " of Api.nestedAsync()",
+        "nestedAsync()");
   }
 
   @Test
   void futureIsNotCompletableFuture() {
     Compilation c =
-        compile(api("@VenvModule(\"pkg.entry\")", "public interface Api {", "  Future<String> later();", "}"));
-    assertError(c, "[VenvMuxReturnType] java.util.concurrent.Future<java.lang.String> in the result of Api.later()", "later()");
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  Future<String> later();",
+                "}"));
+    assertError(
+        c,
+        "[VenvMuxReturnType] java.util.concurrent.Future<java.lang.String> in the result of"
+            + " Api.later()",
+        "later()");
   }
 
   @Test
@@ -309,8 +426,17 @@ class ProcessorErrorsTest {
                 "  double area(Shape shape);",
                 "  double size(Number n);",
                 "}"));
-    assertError(c, "[VenvMuxType] test.Api.Shape in parameter shape of Api.area(Shape) cannot cross to Python: it is an interface", "double area(Shape shape)");
-    assertThat(c).hadErrorContaining("java.lang.Number in parameter n of Api.size(Number) cannot cross to Python: it is an abstract class").inFile(api).onLineContaining("double size(");
+    assertError(
+        c,
+        "[VenvMuxType] test.Api.Shape in parameter shape of Api.area(Shape) cannot cross to Python:"
+            + " it is an interface",
+        "double area(Shape shape)");
+    assertThat(c)
+        .hadErrorContaining(
+            "java.lang.Number in parameter n of Api.size(Number) cannot cross to Python: it is an"
+                + " abstract class")
+        .inFile(api)
+        .onLineContaining("double size(");
   }
 
   @Test
@@ -328,7 +454,10 @@ class ProcessorErrorsTest {
     assertThat(c).hadErrorCount(4);
     assertThat(c).hadErrorContaining("[VenvMuxType]").inFile(api).onLineContaining("int a(");
     assertThat(c).hadErrorContaining("[VenvMuxPyName]").inFile(api).onLineContaining("int b(");
-    assertThat(c).hadErrorContaining("[VenvMuxTimeout]").inFile(api).onLineContaining("@CallTimeout(-5)");
+    assertThat(c)
+        .hadErrorContaining("[VenvMuxTimeout]")
+        .inFile(api)
+        .onLineContaining("@CallTimeout(-5)");
     assertThat(c).hadErrorContaining("[VenvMuxNotInterface]");
   }
 
@@ -344,10 +473,19 @@ class ProcessorErrorsTest {
                 "}"));
     assertThat(c).succeeded();
     assertThat(c)
-        .hadWarningContaining("[VenvMuxUntyped] java.lang.Object in the result of Api.anything(JsonNode, List) gives up type checking")
+        .hadWarningContaining(
+            "[VenvMuxUntyped] java.lang.Object in the result of Api.anything(JsonNode, List) gives"
+                + " up type checking")
         .inFile(api)
         .onLineContaining("Object anything(");
-    assertThat(c).hadWarningContaining("[VenvMuxUntyped] com.fasterxml.jackson.databind.JsonNode in parameter node").inFile(api).onLineContaining("JsonNode node");
-    assertThat(c).hadWarningContaining("[VenvMuxUntyped] java.lang.Object in parameter items").inFile(api).onLineContaining("List<Object> items");
+    assertThat(c)
+        .hadWarningContaining(
+            "[VenvMuxUntyped] com.fasterxml.jackson.databind.JsonNode in parameter node")
+        .inFile(api)
+        .onLineContaining("JsonNode node");
+    assertThat(c)
+        .hadWarningContaining("[VenvMuxUntyped] java.lang.Object in parameter items")
+        .inFile(api)
+        .onLineContaining("List<Object> items");
   }
 }

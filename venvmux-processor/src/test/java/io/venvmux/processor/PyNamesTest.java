@@ -8,7 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class PyNamesTest {
   private static final List<String> NAMES =
-      List.of("computeStats", "maxIter", "nItems", "userID", "x", "X", "already_snake", "vector2d", "aB1c", "élanVital");
+      List.of(
+          "computeStats",
+          "maxIter",
+          "nItems",
+          "userID",
+          "x",
+          "X",
+          "already_snake",
+          "vector2d",
+          "aB1c",
+          "élanVital");
 
   @Test
   void methodsAndParametersAreSnakeCasedLikeRecordComponents() {

@@ -23,7 +23,13 @@ public interface Shipping {
   /** A dataclass in Python; {@code unitPrice} is its field {@code unit_price}. */
   record Item(String sku, int quantity, BigDecimal unitPrice) {}
 
-  record Order(UUID id, String customer, List<Item> items, Priority priority, LocalDate due, byte[] attachment) {}
+  record Order(
+      UUID id,
+      String customer,
+      List<Item> items,
+      Priority priority,
+      LocalDate due,
+      byte[] attachment) {}
 
   record Shipment(UUID orderId, int parcel, List<Item> items, LocalDate shipOn, byte[] label) {}
 

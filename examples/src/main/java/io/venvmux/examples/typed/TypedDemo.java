@@ -27,8 +27,8 @@ public final class TypedDemo {
   public static void main(String[] args) throws Exception {
     if (!Files.isDirectory(Path.of("src/main/python/typed_demo"))) {
       System.err.println(
-          "Run TypedDemo from the examples folder: Shipping's @VenvModule puts src/main/python, relative to"
-              + " the working directory, on the worker's path.");
+          "Run TypedDemo from the examples folder: Shipping's @VenvModule puts src/main/python,"
+              + " relative to the working directory, on the worker's path.");
       System.exit(2);
     }
     try {
@@ -45,7 +45,9 @@ public final class TypedDemo {
         new Order(
             UUID.fromString("5f1c8a2e-0d1b-4c3e-9a7f-2b6d8e4f1a00"),
             "ACME",
-            List.of(new Item("bolt", 5, new BigDecimal("0.10")), new Item("nut", 3, new BigDecimal("0.05"))),
+            List.of(
+                new Item("bolt", 5, new BigDecimal("0.10")),
+                new Item("nut", 3, new BigDecimal("0.05"))),
             Priority.LOW,
             LocalDate.of(2026, 12, 24),
             "fragile".getBytes(StandardCharsets.UTF_8));

@@ -26,8 +26,11 @@ class TypedDemoTest {
     assertThat(shipments.get(0).items())
         .containsExactly(new Item("bolt", 4, new BigDecimal("0.10")));
     assertThat(shipments.get(1).items())
-        .containsExactly(new Item("bolt", 1, new BigDecimal("0.10")), new Item("nut", 3, new BigDecimal("0.05")));
+        .containsExactly(
+            new Item("bolt", 1, new BigDecimal("0.10")),
+            new Item("nut", 3, new BigDecimal("0.05")));
     assertThat(shipments.get(0).shipOn()).isEqualTo(LocalDate.of(2026, 12, 22));
-    assertThat(new String(shipments.get(1).label(), StandardCharsets.UTF_8)).isEqualTo("ACME/2 low");
+    assertThat(new String(shipments.get(1).label(), StandardCharsets.UTF_8))
+        .isEqualTo("ACME/2 low");
   }
 }

@@ -36,18 +36,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Generated clients calling typed_fixture.py in real workers, both directions, blocking and async. */
+/**
+ * Generated clients calling typed_fixture.py in real workers, both directions, blocking and async.
+ */
 class TypedClientsTest {
   static final Path FIXTURES = Path.of("src/test/python").toAbsolutePath();
   private static Pool pool;
   private static Shapes shapes;
 
   static EnvSpec.Builder spec() {
-    return EnvSpec.builder().python(System.getProperty("venvmux.test.python", "python3")).workerPaths(FIXTURES);
+    return EnvSpec.builder()
+        .python(System.getProperty("venvmux.test.python", "python3"))
+        .workerPaths(FIXTURES);
   }
 
   static Pool.Builder poolBuilder() {
-    return Pool.builder().home(Path.of(System.getProperty("venvmux.test.home", "target/venvmux-home")));
+    return Pool.builder()
+        .home(Path.of(System.getProperty("venvmux.test.home", "target/venvmux-home")));
   }
 
   @BeforeAll
@@ -78,13 +83,22 @@ class TypedClientsTest {
 
   @Test
   void aRecordArrivesAsTheDataclassWithItsEnumDateBytesAndNestedRecords() {
-    assertThat(shapes.describe(square())).isEqualTo("square dark_blue 2 corners 2024-02-29 0001ff ['topLeft']");
+    assertThat(shapes.describe(square()))
+        .isEqualTo("square dark_blue 2 corners 2024-02-29 0001ff ['topLeft']");
   }
 
   @Test
   void aRecordComesBackEqual() {
     assertSameShape(shapes.echoShape(square()), square());
-    Shape noted = new Shape("n", Color.RED, List.of(), LocalDate.of(2000, 1, 1), Map.of(), new byte[0], Optional.of("hi"));
+    Shape noted =
+        new Shape(
+            "n",
+            Color.RED,
+            List.of(),
+            LocalDate.of(2000, 1, 1),
+            Map.of(),
+            new byte[0],
+            Optional.of("hi"));
     assertSameShape(shapes.echoShape(noted), noted);
   }
 
@@ -109,7 +123,9 @@ class TypedClientsTest {
     CompletableFuture<Shape> echoed = shapes.echoShapeAsync(square());
     CompletableFuture<List<Shape>> made = shapes.makeShapesAsync(2, Color.DARK_BLUE);
     assertSameShape(echoed.get(60, TimeUnit.SECONDS), square());
-    assertThat(made.get(60, TimeUnit.SECONDS)).extracting(Shape::color).containsOnly(Color.DARK_BLUE);
+    assertThat(made.get(60, TimeUnit.SECONDS))
+        .extracting(Shape::color)
+        .containsOnly(Color.DARK_BLUE);
     assertThat(shapes.nothingAsync(1).get(60, TimeUnit.SECONDS)).isNull();
   }
 
@@ -135,7 +151,8 @@ class TypedClientsTest {
     assertThat(later.path()).isEqualTo(Path.of("/data/in/later"));
     assertThat(later.amount()).isEqualTo(new BigDecimal("-12345678901234567890.123456789"));
     assertThat(shapes.now())
-        .isEqualTo(OffsetDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_000, ZoneOffset.ofHoursMinutes(5, 30)));
+        .isEqualTo(
+            OffsetDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_000, ZoneOffset.ofHoursMinutes(5, 30)));
   }
 
   @Test
@@ -197,9 +214,13 @@ class TypedClientsTest {
   @Test
   void resultsThatDoNotFitTheJavaTypeAreErrors() {
     Strict strict = pool.bind(Strict.class);
-    assertThatThrownBy(strict::bigNumber).isInstanceOf(InvalidJsonException.class).hasMessageContaining("out of range");
+    assertThatThrownBy(strict::bigNumber)
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessageContaining("out of range");
     assertThatThrownBy(strict::half).isInstanceOf(InvalidJsonException.class);
-    assertThatThrownBy(strict::halfPoint).isInstanceOf(InvalidJsonException.class).hasMessageContaining("'y'");
+    assertThatThrownBy(strict::halfPoint)
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessageContaining("'y'");
     assertThatThrownBy(() -> strict.nothing(1)).isInstanceOf(InvalidJsonException.class);
   }
 
@@ -214,7 +235,9 @@ class TypedClientsTest {
                   .contains("not_there (for Missing.notThere(), Missing.notThereAsync())")
                   .contains("also_missing (for Missing.alsoMissing(int))")
                   .doesNotContain("describe (for");
-              assertThat(e.available()).contains("describe", "legacy_name").doesNotContain("_check");
+              assertThat(e.available())
+                  .contains("describe", "legacy_name")
+                  .doesNotContain("_check");
             });
   }
 
@@ -222,16 +245,19 @@ class TypedClientsTest {
   void bindingFailsEarlyListingEveryMethodWhoseKeywordsTheFunctionDoesNotTake() {
     assertThatThrownBy(() -> pool.bind(WrongParameters.class))
         .isInstanceOf(BadArgumentsException.class)
-        .hasMessageContaining("WrongParameters.describe(Shape) calls describe(shape: typed_fixture.Shape) -> str with [s]:"
-            + " no parameter 's'; required parameter 'shape' is not passed")
-        .hasMessageContaining("WrongParameters.positional(int) calls positional(x: int, /) -> int with [x]:"
-            + " parameter 'x' is positional-only")
+        .hasMessageContaining(
+            "WrongParameters.describe(Shape) calls describe(shape: typed_fixture.Shape) -> str with"
+                + " [s]: no parameter 's'; required parameter 'shape' is not passed")
+        .hasMessageContaining(
+            "WrongParameters.positional(int) calls positional(x: int, /) -> int with [x]:"
+                + " parameter 'x' is positional-only")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("options"));
   }
 
   @Test
   void theOneEnvServingTheModuleIsUsedWhenTheNamedEnvIsAbsent() {
-    try (Pool other = poolBuilder().env("other", spec().workers(1).build(), "typed_fixture").build()) {
+    try (Pool other =
+        poolBuilder().env("other", spec().workers(1).build(), "typed_fixture").build()) {
       Shapes s = other.bind(Shapes.class);
       assertThat(s.legacy("ab")).isEqualTo(2);
       assertThat(s.toString()).isEqualTo("Shapes client of module typed_fixture in env other");

@@ -43,8 +43,14 @@ public final class ClientBinder {
       VenvHandle named = pool.venv(env);
       if (!named.module().equals(descriptor.module())) {
         throw new IllegalStateException(
-            "env '" + env + "' serves module '" + named.module() + "', but "
-                + descriptor.type().getName() + " calls module '" + descriptor.module()
+            "env '"
+                + env
+                + "' serves module '"
+                + named.module()
+                + "', but "
+                + descriptor.type().getName()
+                + " calls module '"
+                + descriptor.module()
                 + "': fix @VenvModule(env = ..) or the pool's env");
       }
       return named;
@@ -54,11 +60,18 @@ public final class ClientBinder {
       return serving.get();
     }
     List<String> several =
-        pool.envNames().stream().filter(n -> pool.venv(n).module().equals(descriptor.module())).toList();
+        pool.envNames().stream()
+            .filter(n -> pool.venv(n).module().equals(descriptor.module()))
+            .toList();
     if (!several.isEmpty()) {
       throw new IllegalStateException(
-          "envs " + several + " all serve module '" + descriptor.module() + "': name the one "
-              + descriptor.type().getName() + " should use with @VenvModule(env = ..)");
+          "envs "
+              + several
+              + " all serve module '"
+              + descriptor.module()
+              + "': name the one "
+              + descriptor.type().getName()
+              + " should use with @VenvModule(env = ..)");
     }
     String name = env.isEmpty() ? descriptor.module() : env;
     return pool.addEnv(name, descriptor.envSpec(), descriptor.module());
@@ -85,7 +98,13 @@ public final class ClientBinder {
             .append(descriptor.type().getName())
             .append(" calls:");
     missing.forEach(
-        (fn, methods) -> message.append("\n  ").append(fn).append(" (for ").append(String.join(", ", methods)).append(')'));
+        (fn, methods) ->
+            message
+                .append("\n  ")
+                .append(fn)
+                .append(" (for ")
+                .append(String.join(", ", methods))
+                .append(')'));
     List<String> have = available.keySet().stream().sorted().toList();
     message
         .append("\nThe module has: ")
@@ -94,7 +113,9 @@ public final class ClientBinder {
     throw new NotFoundException(message.toString(), have);
   }
 
-  /** Each method's keyword arguments against its function's signature, where the signature parses. */
+  /**
+   * Each method's keyword arguments against its function's signature, where the signature parses.
+   */
   private static void checkParameters(
       ClientDescriptor<?> descriptor, VenvHandle handle, Map<String, String> available) {
     StringBuilder problems = new StringBuilder();
@@ -118,8 +139,15 @@ public final class ClientBinder {
     }
     if (problems.length() > 0) {
       throw new BadArgumentsException(
-          "module '" + descriptor.module() + "' in env '" + handle.name() + "' does not take the keyword"
-              + " arguments " + descriptor.type().getName() + " passes:" + problems
+          "module '"
+              + descriptor.module()
+              + "' in env '"
+              + handle.name()
+              + "' does not take the keyword"
+              + " arguments "
+              + descriptor.type().getName()
+              + " passes:"
+              + problems
               + "\nRename the Java parameters (or set @PyName) to the Python parameter names.");
     }
   }

@@ -11,7 +11,8 @@ final class Futures {
    * {@code source} mapped by {@code fn}; cancelling the result cancels {@code source}, so the
    * runtime frees the call's slot just as if the caller held the call's own future.
    */
-  static <A, B> CompletableFuture<B> map(CompletableFuture<A> source, Function<? super A, ? extends B> fn) {
+  static <A, B> CompletableFuture<B> map(
+      CompletableFuture<A> source, Function<? super A, ? extends B> fn) {
     CompletableFuture<B> mapped = new CompletableFuture<>();
     source.whenComplete(
         (value, error) -> {

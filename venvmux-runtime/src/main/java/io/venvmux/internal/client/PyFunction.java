@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Java method of a generated client and the Python function it calls: the function's name,
- * its keyword-argument names in parameter order, the full generic result type and the timeout, all
+ * One Java method of a generated client and the Python function it calls: the function's name, its
+ * keyword-argument names in parameter order, the full generic result type and the timeout, all
  * fixed when the generated class initializes. A call only pairs the arguments with their names.
  */
 public final class PyFunction {
@@ -86,8 +86,11 @@ public final class PyFunction {
     return handle.callAsync(name, List.of(), kwargs(args), resultType, timeout);
   }
 
-  /** Calls without waiting; Python's None is {@link Optional#empty()}. Cancelling frees the slot. */
-  public <T> CompletableFuture<Optional<T>> callOptionalAsync(VenvHandle handle, @Nullable Object... args) {
+  /**
+   * Calls without waiting; Python's None is {@link Optional#empty()}. Cancelling frees the slot.
+   */
+  public <T> CompletableFuture<Optional<T>> callOptionalAsync(
+      VenvHandle handle, @Nullable Object... args) {
     CompletableFuture<@Nullable Optional<T>> call = callAsync(handle, args);
     return Futures.map(call, r -> r == null ? Optional.empty() : r);
   }

@@ -25,8 +25,8 @@ record PySignature(List<PySignature.Parameter> parameters) {
   }
 
   /**
-   * Parses {@code (a: int, /, b: 'list[str]' = ['x, y'], *args, c=1, **kw) -> dict}; empty when
-   * the text is not understood (the check is then skipped, never guessed).
+   * Parses {@code (a: int, /, b: 'list[str]' = ['x, y'], *args, c=1, **kw) -> dict}; empty when the
+   * text is not understood (the check is then skipped, never guessed).
    */
   static Optional<PySignature> parse(String signature) {
     if (!signature.startsWith("(")) {
@@ -62,13 +62,22 @@ record PySignature(List<PySignature.Parameter> parameters) {
         continue;
       }
       if (piece.equals("/")) {
-        params.replaceAll(p -> p.kind() == Kind.KEYWORD ? new Parameter(p.name(), Kind.POSITIONAL_ONLY, p.hasDefault()) : p);
+        params.replaceAll(
+            p ->
+                p.kind() == Kind.KEYWORD
+                    ? new Parameter(p.name(), Kind.POSITIONAL_ONLY, p.hasDefault())
+                    : p);
         continue;
       }
-      Kind kind = piece.startsWith("**") ? Kind.VAR_KEYWORD : piece.startsWith("*") ? Kind.VAR_POSITIONAL : Kind.KEYWORD;
-      String rest = piece.substring(kind == Kind.VAR_KEYWORD ? 2 : kind == Kind.VAR_POSITIONAL ? 1 : 0);
+      Kind kind =
+          piece.startsWith("**")
+              ? Kind.VAR_KEYWORD
+              : piece.startsWith("*") ? Kind.VAR_POSITIONAL : Kind.KEYWORD;
+      String rest =
+          piece.substring(kind == Kind.VAR_KEYWORD ? 2 : kind == Kind.VAR_POSITIONAL ? 1 : 0);
       int nameEnd = 0;
-      while (nameEnd < rest.length() && (Character.isLetterOrDigit(rest.charAt(nameEnd)) || rest.charAt(nameEnd) == '_')) {
+      while (nameEnd < rest.length()
+          && (Character.isLetterOrDigit(rest.charAt(nameEnd)) || rest.charAt(nameEnd) == '_')) {
         nameEnd++;
       }
       if (nameEnd == 0) {
@@ -83,7 +92,9 @@ record PySignature(List<PySignature.Parameter> parameters) {
     return Optional.of(params);
   }
 
-  /** A default value: an {@code =} outside quotes and brackets (an annotation may hold one inside). */
+  /**
+   * A default value: an {@code =} outside quotes and brackets (an annotation may hold one inside).
+   */
   private static boolean hasTopLevelEquals(String text) {
     Brackets brackets = new Brackets();
     return text.chars().anyMatch(c -> brackets.atTopLevel((char) c) && c == '=');
@@ -130,14 +141,21 @@ record PySignature(List<PySignature.Parameter> parameters) {
   }
 
   /**
-   * Why calling with exactly these keyword arguments cannot work, or empty if it can: a keyword
-   * the function lacks, a parameter only positional, a required parameter not given.
+   * Why calling with exactly these keyword arguments cannot work, or empty if it can: a keyword the
+   * function lacks, a parameter only positional, a required parameter not given.
    */
   List<String> problemsWith(List<String> keywords) {
     List<String> problems = new ArrayList<>();
     boolean anyKeyword = parameters.stream().anyMatch(p -> p.kind() == Kind.VAR_KEYWORD);
     for (String keyword : keywords) {
-      Optional<Parameter> p = parameters.stream().filter(x -> x.name().equals(keyword) && x.kind() != Kind.VAR_KEYWORD && x.kind() != Kind.VAR_POSITIONAL).findFirst();
+      Optional<Parameter> p =
+          parameters.stream()
+              .filter(
+                  x ->
+                      x.name().equals(keyword)
+                          && x.kind() != Kind.VAR_KEYWORD
+                          && x.kind() != Kind.VAR_POSITIONAL)
+              .findFirst();
       if (p.isEmpty() && !anyKeyword) {
         problems.add("no parameter '" + keyword + "'");
       } else if (p.isPresent() && p.get().kind() == Kind.POSITIONAL_ONLY) {
@@ -145,7 +163,8 @@ record PySignature(List<PySignature.Parameter> parameters) {
       }
     }
     for (Parameter p : parameters) {
-      boolean required = !p.hasDefault() && (p.kind() == Kind.KEYWORD || p.kind() == Kind.POSITIONAL_ONLY);
+      boolean required =
+          !p.hasDefault() && (p.kind() == Kind.KEYWORD || p.kind() == Kind.POSITIONAL_ONLY);
       if (required && !keywords.contains(p.name())) {
         problems.add("required parameter '" + p.name() + "' is not passed");
       }

@@ -26,7 +26,8 @@ final class BytesCodec {
     }
 
     @Override
-    public void serialize(byte[] value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(byte[] value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       gen.writeStartObject();
       gen.writeBooleanField(MARKER, true);
       gen.writeStringField(PAYLOAD, Base64.getEncoder().encodeToString(value));
@@ -53,17 +54,20 @@ final class BytesCodec {
       JsonNode node = p.readValueAsTree();
       JsonNode b64 = node.get(PAYLOAD);
       if (!node.path(MARKER).asBoolean(false) || b64 == null || !b64.isTextual()) {
-        return (byte[]) ctxt.reportInputMismatch(
-            this, "expected bytes as {\"__bytes__\": true, \"b64\": \"...\"}, got %s", node);
+        return (byte[])
+            ctxt.reportInputMismatch(
+                this, "expected bytes as {\"__bytes__\": true, \"b64\": \"...\"}, got %s", node);
       }
       return decode(b64.textValue(), p, ctxt);
     }
 
-    private byte[] decode(String b64, JsonParser p, DeserializationContext ctxt) throws IOException {
+    private byte[] decode(String b64, JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       try {
         return Base64.getDecoder().decode(b64);
       } catch (IllegalArgumentException e) {
-        return (byte[]) ctxt.reportInputMismatch(this, "bytes are not valid base64: %s", e.getMessage());
+        return (byte[])
+            ctxt.reportInputMismatch(this, "bytes are not valid base64: %s", e.getMessage());
       }
     }
   }

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
-/** {@link Path} as the plain path string Python's {@code str(path)} gives (Jackson's default is a file URI). */
+/**
+ * {@link Path} as the plain path string Python's {@code str(path)} gives (Jackson's default is a
+ * file URI).
+ */
 final class PathCodec {
   private PathCodec() {}
 
@@ -23,7 +26,8 @@ final class PathCodec {
     }
 
     @Override
-    public void serialize(Path value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(Path value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       gen.writeString(value.toString());
     }
   }
@@ -43,7 +47,8 @@ final class PathCodec {
       try {
         return Path.of(p.getText());
       } catch (InvalidPathException e) {
-        return (Path) ctxt.handleWeirdStringValue(Path.class, p.getText(), "not a path: %s", e.getMessage());
+        return (Path)
+            ctxt.handleWeirdStringValue(Path.class, p.getText(), "not a path: %s", e.getMessage());
       }
     }
   }

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * The {@code @PyName}s of a record's components. The annotation has class retention, so the
  * processor writes them into a class beside the record ({@code VenvMuxNames_Point} for {@code
- * Point}) as a {@code public static final Map<String, String> NAMES} from component to Python
- * name; this finds that class once per record.
+ * Point}) as a {@code public static final Map<String, String> NAMES} from component to Python name;
+ * this finds that class once per record.
  */
 final class RecordPyNames {
   private static final ClassValue<Map<String, String>> NAMES =
@@ -37,7 +37,8 @@ final class RecordPyNames {
       Map<String, String> map = (Map<String, String>) generated.getField("NAMES").get(null);
       return Map.copyOf(map);
     } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalStateException(generated.getName() + " is not a venvmux-generated names class", e);
+      throw new IllegalStateException(
+          generated.getName() + " is not a venvmux-generated names class", e);
     }
   }
 }

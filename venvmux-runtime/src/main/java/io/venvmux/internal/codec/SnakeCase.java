@@ -1,9 +1,9 @@
 package io.venvmux.internal.codec;
 
 /**
- * The mechanical camelCase to snake_case rule of the border: every upper-case letter becomes
- * {@code _} and its lower case, except at the start ({@code computeStats} is {@code compute_stats},
- * {@code userID} is {@code user_i_d}). The annotation processor applies the same rule to method and
+ * The mechanical camelCase to snake_case rule of the border: every upper-case letter becomes {@code
+ * _} and its lower case, except at the start ({@code computeStats} is {@code compute_stats}, {@code
+ * userID} is {@code user_i_d}). The annotation processor applies the same rule to method and
  * parameter names; its tests check that both agree.
  */
 public final class SnakeCase {

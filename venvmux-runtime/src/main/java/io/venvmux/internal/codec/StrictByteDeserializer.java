@@ -9,8 +9,8 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code byte}/{@code Byte} that refuses anything outside -128..127. Jackson's own accepts up to 255
- * and wraps it, and a silent wrap is exactly what the wire must never do.
+ * {@code byte}/{@code Byte} that refuses anything outside -128..127. Jackson's own accepts up to
+ * 255 and wraps it, and a silent wrap is exactly what the wire must never do.
  */
 final class StrictByteDeserializer extends StdScalarDeserializer<Byte> {
   private static final long serialVersionUID = 1L;
@@ -29,8 +29,9 @@ final class StrictByteDeserializer extends StdScalarDeserializer<Byte> {
     if (p.getNumberType() != JsonParser.NumberType.INT
         || p.getIntValue() < Byte.MIN_VALUE
         || p.getIntValue() > Byte.MAX_VALUE) {
-      return (Byte) ctxt.handleWeirdNumberValue(
-          handledType(), p.getNumberValue(), "out of range of byte (-128..127)");
+      return (Byte)
+          ctxt.handleWeirdNumberValue(
+              handledType(), p.getNumberValue(), "out of range of byte (-128..127)");
     }
     return (byte) p.getIntValue();
   }

@@ -43,7 +43,9 @@ final class WireAnnotationIntrospector extends JacksonAnnotationIntrospector {
     return annotationsOf(m).anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"));
   }
 
-  /** Declaration and type-use annotations of the member (JSpecify's {@code @Nullable} is type-use). */
+  /**
+   * Declaration and type-use annotations of the member (JSpecify's {@code @Nullable} is type-use).
+   */
   private static Stream<Annotation> annotationsOf(AnnotatedMember m) {
     AnnotatedType type = null;
     Annotation[] declared = new Annotation[0];
@@ -53,7 +55,8 @@ final class WireAnnotationIntrospector extends JacksonAnnotationIntrospector {
     } else if (m instanceof AnnotatedMethod am) {
       type = am.getAnnotated().getAnnotatedReturnType();
       declared = am.getAnnotated().getAnnotations();
-    } else if (m instanceof AnnotatedParameter p && p.getOwner().getAnnotated() instanceof Executable e) {
+    } else if (m instanceof AnnotatedParameter p
+        && p.getOwner().getAnnotated() instanceof Executable e) {
       type = e.getParameters()[p.getIndex()].getAnnotatedType();
       declared = e.getParameters()[p.getIndex()].getAnnotations();
     }

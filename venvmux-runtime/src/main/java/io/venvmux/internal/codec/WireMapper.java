@@ -75,9 +75,15 @@ public final class WireMapper {
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
         .withConfigOverride(
             BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
-        .withCoercionConfig(LogicalType.Integer, c -> refuse(c, CoercionInputShape.Float, CoercionInputShape.String))
-        .withCoercionConfig(LogicalType.Boolean, c -> refuse(c, CoercionInputShape.Integer, CoercionInputShape.String))
-        .withCoercionConfig(LogicalType.Textual, c -> refuse(c, CoercionInputShape.Integer, CoercionInputShape.Float))
+        .withCoercionConfig(
+            LogicalType.Integer,
+            c -> refuse(c, CoercionInputShape.Float, CoercionInputShape.String))
+        .withCoercionConfig(
+            LogicalType.Boolean,
+            c -> refuse(c, CoercionInputShape.Integer, CoercionInputShape.String))
+        .withCoercionConfig(
+            LogicalType.Textual,
+            c -> refuse(c, CoercionInputShape.Integer, CoercionInputShape.Float))
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
         .build();

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 
 /**
- * Names of record components and bean properties on the wire: snake_case, or the {@code @PyName}
- * of a record component. Applies to implicit names only, so an explicit {@code @JsonProperty}
- * stays as written, and never to Map keys, which are data.
+ * Names of record components and bean properties on the wire: snake_case, or the {@code @PyName} of
+ * a record component. Applies to implicit names only, so an explicit {@code @JsonProperty} stays as
+ * written, and never to Map keys, which are data.
  */
 final class WireNaming extends PropertyNamingStrategy {
   private static final long serialVersionUID = 1L;
@@ -20,12 +20,14 @@ final class WireNaming extends PropertyNamingStrategy {
   }
 
   @Override
-  public String nameForGetterMethod(MapperConfig<?> config, AnnotatedMethod method, String defaultName) {
+  public String nameForGetterMethod(
+      MapperConfig<?> config, AnnotatedMethod method, String defaultName) {
     return name(method.getDeclaringClass(), defaultName);
   }
 
   @Override
-  public String nameForSetterMethod(MapperConfig<?> config, AnnotatedMethod method, String defaultName) {
+  public String nameForSetterMethod(
+      MapperConfig<?> config, AnnotatedMethod method, String defaultName) {
     return name(method.getDeclaringClass(), defaultName);
   }
 

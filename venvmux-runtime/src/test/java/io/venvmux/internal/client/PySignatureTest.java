@@ -12,8 +12,8 @@ class PySignatureTest {
   void readsWhatInspectSignaturePrints() {
     PySignature s =
         PySignature.parse(
-                "(a: int, b, /, c: 'dict[str, Point]' = {'x, y': (1, 2)}, *args, d: Literal['=', ')'], e=<Color.RED: 'red'>,"
-                    + " **kw) -> 'list[Shape]'")
+                "(a: int, b, /, c: 'dict[str, Point]' = {'x, y': (1, 2)}, *args, d: Literal['=',"
+                    + " ')'], e=<Color.RED: 'red'>, **kw) -> 'list[Shape]'")
             .orElseThrow();
     assertThat(s.parameters())
         .containsExactly(
@@ -43,12 +43,18 @@ class PySignatureTest {
 
   @Test
   void problemsOfAKeywordCall() {
-    PySignature s = PySignature.parse("(shape: 'Shape', /, scale: float, *, label: str = '') -> str").orElseThrow();
-    assertThat(s.problemsWith(List.of("scale", "label"))).containsExactly("required parameter 'shape' is not passed");
+    PySignature s =
+        PySignature.parse("(shape: 'Shape', /, scale: float, *, label: str = '') -> str")
+            .orElseThrow();
+    assertThat(s.problemsWith(List.of("scale", "label")))
+        .containsExactly("required parameter 'shape' is not passed");
     assertThat(s.problemsWith(List.of("shape", "scale")))
         .containsExactly("parameter 'shape' is positional-only");
-    assertThat(s.problemsWith(List.of("scale", "colour")))
-        .contains("no parameter 'colour'");
-    assertThat(PySignature.parse("(a, **options)").orElseThrow().problemsWith(List.of("a", "anything"))).isEmpty();
+    assertThat(s.problemsWith(List.of("scale", "colour"))).contains("no parameter 'colour'");
+    assertThat(
+            PySignature.parse("(a, **options)")
+                .orElseThrow()
+                .problemsWith(List.of("a", "anything")))
+        .isEmpty();
   }
 }

@@ -35,7 +35,8 @@ class WireMapperTest {
 
   record Item(String name, int nItems, double unitPrice) {}
 
-  record Basket(List<Item> items, Map<String, Item> byName, Optional<String> note, @Nullable String label) {}
+  record Basket(
+      List<Item> items, Map<String, Item> byName, Optional<String> note, @Nullable String label) {}
 
   record Flags(boolean isOn, char letter, short small, long big, BigInteger huge, float ratio) {}
 
@@ -61,9 +62,15 @@ class WireMapperTest {
   }
 
   record Times(
-      OffsetDateTime at, Instant instant, LocalDateTime naive, LocalDate day, LocalTime time, Duration took) {}
+      OffsetDateTime at,
+      Instant instant,
+      LocalDateTime naive,
+      LocalDate day,
+      LocalTime time,
+      Duration took) {}
 
-  record Misc(UUID id, Path path, BigDecimal amount, byte[] data, JsonNode extra, Object anything) {}
+  record Misc(
+      UUID id, Path path, BigDecimal amount, byte[] data, JsonNode extra, Object anything) {}
 
   private static String write(Object value) throws Exception {
     return M.writeValueAsString(value);
@@ -116,7 +123,8 @@ class WireMapperTest {
     assertThat(write(Color.DARK_BLUE)).isEqualTo("\"DARK_BLUE\"");
     assertThat(read("\"red\"", Color.class)).isEqualTo(Color.RED);
     assertThat(read("\"Dark_Blue\"", Color.class)).isEqualTo(Color.DARK_BLUE);
-    assertThatThrownBy(() -> read("\"green\"", Color.class)).isInstanceOf(MismatchedInputException.class);
+    assertThatThrownBy(() -> read("\"green\"", Color.class))
+        .isInstanceOf(MismatchedInputException.class);
   }
 
   @Test
@@ -202,14 +210,17 @@ class WireMapperTest {
 
   @Test
   void bytesMustBeTheBytesObject() throws Exception {
-    assertThat(read("{\"__bytes__\":true,\"b64\":\"aGk=\"}", byte[].class)).isEqualTo("hi".getBytes());
+    assertThat(read("{\"__bytes__\":true,\"b64\":\"aGk=\"}", byte[].class))
+        .isEqualTo("hi".getBytes());
     assertThatThrownBy(() -> read("{\"b64\":\"aGk=\"}", byte[].class))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("__bytes__");
     assertThatThrownBy(() -> read("{\"__bytes__\":true,\"b64\":\"!!\"}", byte[].class))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("base64");
-    assertThat(M.readValue("[{\"__bytes__\":true,\"b64\":\"\"}]", new TypeReference<List<byte[]>>() {}))
+    assertThat(
+            M.readValue(
+                "[{\"__bytes__\":true,\"b64\":\"\"}]", new TypeReference<List<byte[]>>() {}))
         .singleElement()
         .satisfies(b -> assertThat(b).isEmpty());
   }
@@ -237,12 +248,15 @@ class WireMapperTest {
     String twoTo40 = "1099511627776";
     assertThatThrownBy(() -> read(twoTo40, int.class)).hasMessageContaining("out of range");
     assertThatThrownBy(() -> read(twoTo40, Integer.class)).hasMessageContaining("out of range");
-    assertThatThrownBy(() -> read("9223372036854775808", long.class)).hasMessageContaining("out of range");
+    assertThatThrownBy(() -> read("9223372036854775808", long.class))
+        .hasMessageContaining("out of range");
     assertThatThrownBy(() -> read("40000", short.class)).hasMessageContaining("out of range");
     assertThatThrownBy(() -> read("200", byte.class)).hasMessageContaining("out of range");
     assertThatThrownBy(() -> read("-129", Byte.class)).hasMessageContaining("out of range");
-    assertThatThrownBy(() -> read("[" + twoTo40 + "]", int[].class)).hasMessageContaining("out of range");
-    assertThatThrownBy(() -> read("{\"name\":\"a\",\"n_items\":" + twoTo40 + ",\"unit_price\":1}", Item.class))
+    assertThatThrownBy(() -> read("[" + twoTo40 + "]", int[].class))
+        .hasMessageContaining("out of range");
+    assertThatThrownBy(
+            () -> read("{\"name\":\"a\",\"n_items\":" + twoTo40 + ",\"unit_price\":1}", Item.class))
         .hasMessageContaining("out of range");
   }
 
@@ -250,14 +264,17 @@ class WireMapperTest {
   void aFloatIntoAnIntegerTypeIsAnError() {
     assertThatThrownBy(() -> read("1.0", int.class)).isInstanceOf(MismatchedInputException.class);
     assertThatThrownBy(() -> read("2.5", Long.class)).isInstanceOf(MismatchedInputException.class);
-    assertThatThrownBy(() -> read("2.5", BigInteger.class)).isInstanceOf(MismatchedInputException.class);
+    assertThatThrownBy(() -> read("2.5", BigInteger.class))
+        .isInstanceOf(MismatchedInputException.class);
   }
 
   @Test
   void numbersStringsAndBooleansDoNotTurnIntoEachOther() {
-    assertThatThrownBy(() -> read("\"12\"", int.class)).isInstanceOf(MismatchedInputException.class);
+    assertThatThrownBy(() -> read("\"12\"", int.class))
+        .isInstanceOf(MismatchedInputException.class);
     assertThatThrownBy(() -> read("12", String.class)).isInstanceOf(MismatchedInputException.class);
-    assertThatThrownBy(() -> read("1.5", String.class)).isInstanceOf(MismatchedInputException.class);
+    assertThatThrownBy(() -> read("1.5", String.class))
+        .isInstanceOf(MismatchedInputException.class);
     assertThatThrownBy(() -> read("1", boolean.class)).isInstanceOf(MismatchedInputException.class);
     assertThatThrownBy(() -> read("true", int.class)).isInstanceOf(MismatchedInputException.class);
   }
@@ -265,7 +282,8 @@ class WireMapperTest {
   @Test
   void anIntegerIntoAFloatingTypeIsFine() throws Exception {
     assertThat(read("3", double.class)).isEqualTo(3.0);
-    assertThat(read("{\"name\":\"a\",\"n_items\":1,\"unit_price\":2}", Item.class).unitPrice()).isEqualTo(2.0);
+    assertThat(read("{\"name\":\"a\",\"n_items\":1,\"unit_price\":2}", Item.class).unitPrice())
+        .isEqualTo(2.0);
   }
 
   @Test
@@ -294,7 +312,8 @@ class WireMapperTest {
 
   @Test
   void unknownFieldsAreIgnored() throws Exception {
-    Item item = read("{\"name\":\"a\",\"n_items\":1,\"unit_price\":1,\"colour\":\"red\"}", Item.class);
+    Item item =
+        read("{\"name\":\"a\",\"n_items\":1,\"unit_price\":1,\"colour\":\"red\"}", Item.class);
     assertThat(item).isEqualTo(new Item("a", 1, 1));
   }
 
@@ -325,7 +344,8 @@ class WireMapperTest {
   void awareAndNaiveTimesDoNotTurnIntoEachOther() {
     assertThatThrownBy(() -> read("\"2024-05-06T07:08:09\"", OffsetDateTime.class))
         .isInstanceOf(MismatchedInputException.class);
-    assertThatThrownBy(() -> read("\"2024-05-06T07:08:09\"", Instant.class)).isInstanceOf(MismatchedInputException.class);
+    assertThatThrownBy(() -> read("\"2024-05-06T07:08:09\"", Instant.class))
+        .isInstanceOf(MismatchedInputException.class);
     assertThatThrownBy(() -> read("\"2024-05-06T07:08:09+02:00\"", LocalDateTime.class))
         .isInstanceOf(MismatchedInputException.class);
   }
