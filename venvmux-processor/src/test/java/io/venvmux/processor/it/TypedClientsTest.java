@@ -266,6 +266,30 @@ class TypedClientsTest {
   }
 
   @Test
+  void theNamedEnvMustServeTheInterfacesModule() {
+    try (Pool wrong = poolBuilder().env("typed", spec().build(), "some_other.module").build()) {
+      assertThatThrownBy(() -> wrong.bind(Shapes.class))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("env 'typed' serves module 'some_other.module'")
+          .hasMessageContaining("calls module 'typed_fixture'");
+    }
+  }
+
+  @Test
+  void severalEnvsServingTheModuleAreNotGuessedBetween() {
+    try (Pool two =
+        poolBuilder()
+            .env("a", spec().build(), "typed_fixture")
+            .env("b", spec().build(), "typed_fixture")
+            .build()) {
+      assertThatThrownBy(() -> two.bind(SelfContained.class))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("envs [a, b] all serve module 'typed_fixture'")
+          .hasMessageContaining("@VenvModule(env = ..)");
+    }
+  }
+
+  @Test
   void aPoolWithoutTheEnvGetsOneBuiltFromTheAnnotation() {
     try (Pool empty = poolBuilder().build()) {
       SelfContained c = empty.bind(SelfContained.class);
