@@ -311,7 +311,7 @@ public final class WorkerProcess {
       return;
     }
     Map<String, String> functions = new LinkedHashMap<>();
-    line.path("functions").fields().forEachRemaining(f -> functions.put(f.getKey(), f.getValue().asText()));
+    line.path("functions").properties().forEach(f -> functions.put(f.getKey(), f.getValue().asText()));
     helloNanos = System.nanoTime();
     hello.complete(new Hello(
         protocol,
