@@ -51,6 +51,7 @@ public final class EnvDispatcher {
   private final EnvSpec spec;
   private final PoolRuntime rt;
   private final boolean fixed;
+  private final @Nullable Duration envTimeout;
   private final Object lock = new Object();
 
   // Guarded by lock.
@@ -77,6 +78,7 @@ public final class EnvDispatcher {
     this.spec = spec;
     this.rt = rt;
     this.fixed = spec.workers().isPresent();
+    this.envTimeout = spec.callTimeout().orElse(null);
     this.target = spec.minWorkers();
     this.window = new SaturationWindow(spec.saturationWindowLen());
     this.ticker = fixed
@@ -107,15 +109,15 @@ public final class EnvDispatcher {
    */
   Call newCall(
       String fn, List<?> args, Map<String, ?> kwargs, @Nullable JavaType resultType, @Nullable Duration timeout) {
-    String what = "fn '" + fn + "' in env '" + name + "'";
     if (rt.closed()) {
-      throw new PoolClosedException("the pool is closed; " + what + " was not sent");
+      throw new PoolClosedException("the pool is closed; fn '" + fn + "' in env '" + name + "' was not sent");
     }
     long id = rt.nextId();
-    RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, what);
+    RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, name);
     byte[] line = enc.line();
     Path payloadFile = null;
     if (rt.maxPayloadBytes != null && line.length > rt.maxPayloadBytes) {
+      String what = "fn '" + fn + "' in env '" + name + "'";
       try {
         payloadFile = rt.spillPayload(enc.payload());
       } catch (IOException | RuntimeException e) {
@@ -126,7 +128,7 @@ public final class EnvDispatcher {
       }
       line = RequestEncoder.spilledLine(id, fn, payloadFile.toString());
     }
-    Duration effective = timeout != null ? timeout : spec.callTimeout().orElse(null);
+    Duration effective = timeout != null ? timeout : envTimeout;
     return new Call(this, id, fn, line, payloadFile, resultType, effective);
   }
 
