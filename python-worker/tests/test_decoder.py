@@ -187,3 +187,16 @@ class Box:
 
 def test_fields_outside_init_are_dropped_when_a_result_comes_back():
     assert decode(Box, {"width": 3, "area": 9}).area == 9
+
+
+def test_untyped_data_without_bytes_is_passed_as_is():
+    data = {"a": [{"b": [1, 2.5, {"c": None}]}] * 3, "__bytes__": "not an envelope"}
+    assert decode(Any, data) == data
+    plain = {"a": [{"b": [1, 2.5, {"c": None}]}] * 3}
+    assert decode(Any, plain) is plain
+
+
+def test_untyped_bytes_deep_inside():
+    envelope = {"__bytes__": True, "b64": "YQ=="}
+    assert decode(Any, [[{"x": envelope, "y": [1]}], 2]) == [[{"x": b"a", "y": [1]}], 2]
+    assert decode(Any, envelope) == b"a"

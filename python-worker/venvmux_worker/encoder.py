@@ -28,14 +28,12 @@ from pathlib import PurePath
 from typing import Any, Mapping
 
 from venvmux_worker.isotime import format_duration
+from venvmux_worker.walk import TooDeep, levels
 
 _LEAVES = frozenset((str, int, float, bool, type(None)))
 _FINITE_LEAVES = frozenset((str, int, bool, type(None)))
 _STR_ONLY = frozenset((str,))
 _PLAIN_KINDS = _LEAVES | {dict, list}
-_MAX_DEPTH = 200
-_is_dict = dict.__instancecheck__
-_is_list = list.__instancecheck__
 _is_float = float.__instancecheck__
 _SEQUENCES = (list, tuple, set, frozenset, collections.deque, types.GeneratorType)
 _AS_STRING = (Decimal, uuid.UUID, PurePath)
@@ -64,28 +62,20 @@ def is_plain(value: Any, nonfinite_ok: bool = True) -> bool:
 
 
 def _plain_by_levels(value: Any, nonfinite_ok: bool) -> bool:
-    """The nested case, one depth level at a time with C-level iteration (map, filter,
-    chain) rather than a Python call per container."""
-    dicts, lists = ([value], []) if type(value) is dict else ([], [value])
-    for _ in range(_MAX_DEPTH):
-        if dicts:
-            if not _STR_ONLY.issuperset(map(type, chain.from_iterable(dicts))):
+    """The nested case, checked level by level rather than container by container."""
+    try:
+        for dicts, values in levels(value):
+            if dicts and not _STR_ONLY.issuperset(map(type, chain.from_iterable(dicts))):
                 return False
-            values = list(chain(chain.from_iterable(map(dict.values, dicts)),
-                                chain.from_iterable(lists)))
-        else:
-            values = list(chain.from_iterable(lists))
-        kinds = set(map(type, values))
-        if not _PLAIN_KINDS.issuperset(kinds):
-            return False
-        if float in kinds and not nonfinite_ok \
-                and not all(map(isfinite, filter(_is_float, values))):
-            return False
-        dicts = list(filter(_is_dict, values)) if dict in kinds else []
-        lists = list(filter(_is_list, values)) if list in kinds else []
-        if not dicts and not lists:
-            return True
-    return False  # deeper than any real data, or a cycle: to_jsonable tells which
+            kinds = set(map(type, values))
+            if not _PLAIN_KINDS.issuperset(kinds):
+                return False
+            if float in kinds and not nonfinite_ok \
+                    and not all(map(isfinite, filter(_is_float, values))):
+                return False
+    except TooDeep:  # or a cycle: to_jsonable tells which
+        return False
+    return True
 
 
 def bytes_envelope(value: bytes | bytearray | memoryview) -> dict:
