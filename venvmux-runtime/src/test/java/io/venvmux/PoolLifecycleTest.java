@@ -107,7 +107,16 @@ class PoolLifecycleTest {
       VenvHandle other = TestEnvs.started(pool, "other");
       List<Long> old = TestEnvs.workerPids(e);
       List<Long> otherPids = TestEnvs.workerPids(other);
+      TestEnvs.eventually(Duration.ofSeconds(30), "2 workers are up", () -> TestEnvs.workerPids(e).size() == 2);
+      List<CompletableFuture<Object>> running = List.of(
+          e.callAsync("nap", Map.of("seconds", 0.5)), e.callAsync("nap", Map.of("seconds", 0.5)));
+      CompletableFuture<Object> queued = e.callAsync("add", Map.of("a", 1, "b", 1));
       pool.stopEnv("e");
+      ExecutionException q = catchThrowableOfType(ExecutionException.class, () -> queued.get(30, TimeUnit.SECONDS));
+      assertThat(q.getCause()).isInstanceOf(PoolClosedException.class).hasMessageContaining("stopped");
+      for (CompletableFuture<Object> r : running) {
+        assertThat(r.get(30, TimeUnit.SECONDS)).isNotNull(); // in flight: finished within the grace period
+      }
       assertThat(TestEnvs.workerPids(e)).isEmpty();
       for (long pid : old) {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -168,6 +177,44 @@ class PoolLifecycleTest {
       List<Object> results = e.map("nap", java.util.Collections.nCopies(6, Map.of("seconds", 0.2)), 6);
       assertThat(results).hasSize(6).containsOnly(results.get(0));
       assertThat(TestEnvs.workerPids(e)).hasSize(1);
+    }
+  }
+
+  @Test
+  void asyncFuturesCompleteOnTheGivenCallbackExecutor() throws Exception {
+    java.util.concurrent.ExecutorService mine =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "my-callbacks"));
+    try (Pool pool = TestEnvs.pool().callbackExecutor(mine)
+        .env("e", TestEnvs.spec().build(), "vmx_fixture").build()) {
+      String thread = pool.callAsync("e", "add", Map.of("a", 1, "b", 1))
+          .thenApply(r -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS);
+      assertThat(thread).isEqualTo("my-callbacks");
+    } finally {
+      mine.shutdown();
+    }
+  }
+
+  @Test
+  void interruptingABlockingCallCancelsItAndFreesItsSlot() throws Exception {
+    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build())) {
+      VenvHandle e = TestEnvs.started(pool, "e");
+      CompletableFuture<CallException> outcome = new CompletableFuture<>();
+      Thread caller = new Thread(() -> {
+        try {
+          e.call("nap", Map.of("seconds", 2));
+          outcome.complete(null);
+        } catch (CallException ex) {
+          outcome.complete(ex);
+        }
+      });
+      caller.start();
+      TestEnvs.eventually(Duration.ofSeconds(30), "the call is in flight", () -> caller.getState() == Thread.State.WAITING);
+      caller.interrupt();
+      assertThat(outcome.get(30, TimeUnit.SECONDS)).isNotNull().extracting(CallException::code).isEqualTo("interrupted");
+      // the slot is free on the Java side at once: the next call is sent, not queued
+      CompletableFuture<Object> a = e.callAsync("add", Map.of("a", 1, "b", 1));
+      assertThat(TestEnvs.queuedCalls(e)).isZero();
+      assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(2);
     }
   }
 

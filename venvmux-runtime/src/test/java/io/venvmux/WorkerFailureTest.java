@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.venvmux.internal.codec.WireMapper;
-import io.venvmux.internal.dispatch.EnvDispatcher;
-import io.venvmux.internal.dispatch.EnvHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,27 +107,31 @@ class WorkerFailureTest {
   void cancellingAnInFlightCallDropsItsReplyAndFreesItsSlot() throws Exception {
     try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build())) {
       VenvHandle e = TestEnvs.started(pool, "e");
-      EnvDispatcher d = ((EnvHandle) e).dispatcher();
       CompletableFuture<Object> first = e.callAsync("nap", Map.of("seconds", 1));
       CompletableFuture<Object> second = e.callAsync("add", Map.of("a", 1, "b", 2));
-      assertThat(d.queuedCalls()).isEqualTo(1);
+      assertThat(TestEnvs.queuedCalls(e)).isEqualTo(1);
       assertThat(first.cancel(true)).isTrue();
-      assertThat(d.queuedCalls()).isZero(); // the freed slot took the queued call at once
+      assertThat(TestEnvs.queuedCalls(e)).isZero(); // the freed slot took the queued call at once
       assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(3);
       assertThat(first).isCancelled();
       assertThat(e.call("echo", Map.of("value", "after"))).isEqualTo("after");
     }
   }
 
+  /** A pool whose env "flaky" misbehaves while {@code trigger} exists, counting imports in {@code counter}. */
+  private static Pool flakyPool(int workers, String triggerVar, Path trigger, Path counter) {
+    EnvSpec spec = TestEnvs.spec().workers(workers)
+        .environment(triggerVar, trigger.toString())
+        .environment("VMX_IMPORT_COUNTER", counter.toString())
+        .build();
+    return TestEnvs.pool().env("flaky", spec, "vmx_flaky").build();
+  }
+
   @Test
   void failingImportFailsQueuedCallsWithoutARespawnLoopAndTheNextCallRetries(@TempDir Path tmp) throws Exception {
     Path breakFile = Files.writeString(tmp.resolve("broken"), "");
     Path counter = tmp.resolve("imports");
-    EnvSpec spec = TestEnvs.spec().workers(2)
-        .environment("VMX_BREAK_FILE", breakFile.toString())
-        .environment("VMX_IMPORT_COUNTER", counter.toString())
-        .build();
-    try (Pool pool = TestEnvs.pool().env("flaky", spec, "vmx_flaky").build()) {
+    try (Pool pool = flakyPool(2, "VMX_BREAK_FILE", breakFile, counter)) {
       VenvHandle h = pool.venv("flaky");
       List<CompletableFuture<Object>> burst = List.of(
           h.callAsync("ping", Map.of()), h.callAsync("ping", Map.of()), h.callAsync("ping", Map.of()));
@@ -150,6 +152,20 @@ class WorkerFailureTest {
       Files.delete(breakFile);
       assertThat(h.call("ping", Map.of())).isEqualTo("pong");
       assertThat(h.functions()).containsKey("ping");
+    }
+  }
+
+  @Test
+  void workerDyingRightAfterItsHelloIsNotRespawnedInALoop(@TempDir Path tmp) throws Exception {
+    Path dieFile = Files.writeString(tmp.resolve("die"), "");
+    Path counter = tmp.resolve("imports");
+    try (Pool pool = flakyPool(1, "VMX_DIE_FILE", dieFile, counter)) {
+      VenvHandle h = TestEnvs.started(pool, "flaky");
+      TestEnvs.eventually(Duration.ofSeconds(30), "the worker died", () -> TestEnvs.workerPids(h).isEmpty());
+      Thread.sleep(1500); // a respawn loop would import again and again meanwhile
+      assertThat(Files.readAllLines(counter)).hasSize(1);
+      Files.delete(dieFile);
+      assertThat(h.call("ping", Map.of())).isEqualTo("pong");
     }
   }
 
