@@ -32,9 +32,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code pythonImport} (the baseline): {@code <env python> -c "import <module>"} in that env.
  *   <li>{@code jvmStartOnly}: the same java command that exits at once, to tell how much of the
  *       difference is the JVM's own start.
+ *   <li>{@code wireMapperInFreshJvm}: the same java command that builds the wire's Jackson mapper
+ *       (which every call needs) and exits: the JVM's start plus Jackson's.
+ *   <li>{@code resolveInFreshJvm}: the same java command that resolves the cached env ({@code new
+ *       EnvResolver(home).resolve(spec)}) and exits: the JVM's start plus a cold resolve, class
+ *       loading included (see {@link ResolveCachedBenchmark} for a warm one).
  * </ul>
  *
- * The setup builds the env once in a home under a temp dir and makes one call through a Pool there,
+ * <p>The setup builds the env once in a home under a temp dir and makes one call through a Pool there,
  * so the measured runs find the env and the extracted worker cached. Each measurement is one process
  * run to its end (SingleShotTime).
  */
@@ -52,6 +57,8 @@ public class ColdFirstCallBenchmark {
   private List<String> firstCall;
   private List<String> pythonImport;
   private List<String> jvmOnly;
+  private List<String> wireMapperOnly;
+  private List<String> resolveOnly;
   private Map<String, String> pythonPath;
 
   @Setup(Level.Trial)
@@ -65,6 +72,9 @@ public class ColdFirstCallBenchmark {
     Path envPython = new EnvResolver(home.dir()).resolve(env.spec(pythonDir)).python();
     firstCall = ChildProcess.javaCommand(FirstCallMain.class, home.dir().toString(), pythonDir.toString(), env.name());
     jvmOnly = ChildProcess.javaCommand(FirstCallMain.class, FirstCallMain.JVM_ONLY);
+    wireMapperOnly = ChildProcess.javaCommand(FirstCallMain.class, FirstCallMain.WIRE_MAPPER_ONLY);
+    resolveOnly =
+        ChildProcess.javaCommand(FirstCallMain.class, FirstCallMain.RESOLVE_ONLY, home.dir().toString(), pythonDir.toString(), env.name());
     pythonImport = List.of(envPython.toString(), "-c", "import " + env.module());
     pythonPath = Map.of("PYTHONPATH", pythonDir.toString());
     String printed = ChildProcess.run(firstCall, Map.of());
@@ -91,5 +101,15 @@ public class ColdFirstCallBenchmark {
   @Benchmark
   public String jvmStartOnly() {
     return ChildProcess.run(jvmOnly, Map.of());
+  }
+
+  @Benchmark
+  public String wireMapperInFreshJvm() {
+    return ChildProcess.run(wireMapperOnly, Map.of());
+  }
+
+  @Benchmark
+  public String resolveInFreshJvm() {
+    return ChildProcess.run(resolveOnly, Map.of());
   }
 }

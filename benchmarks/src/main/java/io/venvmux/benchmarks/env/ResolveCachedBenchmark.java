@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code readManifest} (the baseline): {@code Files.readAllBytes} of the env's manifest.
  * </ul>
  *
- * The setup builds the six env once in a home under a temp dir. The target is under 20 ms.
+ * <p>The setup builds the six env once in a home under a temp dir. The target is under 20 ms.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
