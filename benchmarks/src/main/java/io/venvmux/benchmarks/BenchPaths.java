@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Where the benchmarks' Python files are, whether run from the repository root or from benchmarks/. */
-final class BenchPaths {
+public final class BenchPaths {
   private BenchPaths() {}
 
-  /** The folder holding {@code bench_entry.py}; {@code -Dvenvmux.bench.python-dir} overrides. */
-  static Path pythonDir() {
+  /** The benchmarks' Python folder (bench_entry, env_bench); {@code -Dvenvmux.bench.python-dir} overrides. */
+  public static Path pythonDir() {
     String configured = System.getProperty("venvmux.bench.python-dir");
     if (configured != null) {
       return Path.of(configured).toAbsolutePath();

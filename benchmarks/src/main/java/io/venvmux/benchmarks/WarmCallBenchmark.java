@@ -4,7 +4,6 @@ import io.venvmux.EnvSpec;
 import io.venvmux.Pool;
 import io.venvmux.VenvHandle;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One warm call (small kwargs, small dict result) beside the floor, in the same run: {@code floor}
- * is a raw JSON echo over a pipe, {@code untypedCall} the same round trip through a Pool and a real
- * worker. Compare their p0.50 lines.
+ * is a raw JSON echo over a pipe to a minimal Python loop; {@code untypedCall} the same round trip
+ * through a Pool and a real worker; {@code typedCall} the same through a generated client; {@code
+ * typedRecordCall} a dataclass result read as a record. Compare their p0.50 lines.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -37,16 +37,17 @@ public class WarmCallBenchmark {
   private RawEchoPipe floor;
   private Pool pool;
   private VenvHandle env;
-  private Path home;
+  private BenchEntry typed;
+  private TempHome home;
 
   @Setup(Level.Trial)
-  public void setUp() throws IOException {
+  public void setUp() {
     Path pythonDir = BenchPaths.pythonDir();
     floor = new RawEchoPipe(BenchPaths.python(), BenchPaths.floorScript());
-    home = Files.createTempDirectory("venvmux-bench-");
+    home = new TempHome();
     pool =
         Pool.builder()
-            .home(home)
+            .home(home.dir())
             .env(
                 "bench",
                 EnvSpec.builder().python(BenchPaths.python()).workers(1).workerPaths(pythonDir).build(),
@@ -54,13 +55,14 @@ public class WarmCallBenchmark {
             .build();
     env = pool.venv("bench");
     env.call("echo", kwargs); // start the worker outside the measurement
+    typed = pool.bind(BenchEntry.class);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     floor.close();
     pool.close();
-    Bench.deleteTree(home);
+    home.close();
   }
 
   @Benchmark
@@ -71,5 +73,15 @@ public class WarmCallBenchmark {
   @Benchmark
   public Object untypedCall() {
     return env.call("echo", kwargs);
+  }
+
+  @Benchmark
+  public Object typedCall() {
+    return typed.echo(7, "abc");
+  }
+
+  @Benchmark
+  public Object typedRecordCall() {
+    return typed.echoItem(7, "abc");
   }
 }

@@ -1,5 +1,9 @@
 package io.venvmux.benchmarks.env;
 
+import io.venvmux.benchmarks.TempHome;
+
+import io.venvmux.benchmarks.BenchPaths;
+
 import io.venvmux.Pool;
 import io.venvmux.internal.env.EnvResolver;
 import java.nio.file.Path;
@@ -64,7 +68,7 @@ public class ColdFirstCallBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     home = new TempHome();
-    Path pythonDir = BenchEnv.pythonDir();
+    Path pythonDir = BenchPaths.pythonDir();
     Object version;
     try (Pool pool = Pool.builder().home(home.dir()).env("bench", env.spec(pythonDir), env.module()).build()) {
       version = pool.call("bench", BenchEnv.FUNCTION, Map.of()); // builds the env, extracts the worker

@@ -1,5 +1,7 @@
 package io.venvmux.benchmarks.env;
 
+import io.venvmux.benchmarks.TempHome;
+
 import io.venvmux.EnvSpec;
 import io.venvmux.internal.env.EnvManifest;
 import io.venvmux.internal.env.EnvResolver;

@@ -1,5 +1,9 @@
 package io.venvmux.benchmarks.env;
 
+import io.venvmux.benchmarks.TempHome;
+
+import io.venvmux.benchmarks.BenchPaths;
+
 import io.venvmux.EnvSpec;
 import io.venvmux.internal.env.EnvManifest;
 import io.venvmux.internal.env.EnvResolver;
@@ -50,7 +54,7 @@ public class ResolveCachedBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     home = new TempHome();
-    spec = BenchEnv.SIX.spec(BenchEnv.pythonDir());
+    spec = BenchEnv.SIX.spec(BenchPaths.pythonDir());
     resolver = new EnvResolver(home.dir());
     resolver.resolve(spec); // builds it
     manifest = new EnvStore(home.dir()).envDir(resolver.hashOf(spec)).resolve(EnvManifest.FILE_NAME);

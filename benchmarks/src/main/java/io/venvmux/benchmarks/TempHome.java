@@ -1,4 +1,4 @@
-package io.venvmux.benchmarks.env;
+package io.venvmux.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** A venvmux home in a fresh temporary folder, deleted with everything in it on close. */
-final class TempHome implements AutoCloseable {
+public final class TempHome implements AutoCloseable {
   private final Path dir;
 
-  TempHome() {
+  public TempHome() {
     try {
-      dir = Files.createTempDirectory("venvmux-env-bench-");
+      dir = Files.createTempDirectory("venvmux-bench-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
