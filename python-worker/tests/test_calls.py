@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import os
 import stat
+import typing
 from datetime import date
 from typing import List
 
@@ -121,8 +123,18 @@ def test_dispatcher_spills_big_results(caller, tmp_path):
     assert reply == {"id": 2, "ok": True, "result": "xxxxx"}
 
 
+def test_dispatcher_creates_a_missing_spill_dir_privately(caller, tmp_path):
+    spill_dir = tmp_path / "gone" / "spill"
+    dispatcher = make_dispatcher(caller, ResultSpill(10, str(spill_dir)))
+    reply = json.loads(dispatcher.handle(b'{"id":1,"fn":"big","args":[50]}'))
+    assert os.path.dirname(reply["result_file"]) == str(spill_dir)
+    assert stat.S_IMODE(os.stat(spill_dir).st_mode) == 0o700
+
+
 def test_dispatcher_reports_a_spill_failure(caller, tmp_path):
-    dispatcher = make_dispatcher(caller, ResultSpill(10, str(tmp_path / "missing")))
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("")
+    dispatcher = make_dispatcher(caller, ResultSpill(10, str(not_a_dir / "spill")))
     reply = json.loads(dispatcher.handle(b'{"id":1,"fn":"big","args":[50]}'))
     assert reply["ok"] is False and "result file" in reply["error"]["message"]
 
@@ -131,3 +143,21 @@ def test_payload_file_must_be_an_absolute_path(caller):
     reply = json.loads(make_dispatcher(caller).handle(
         b'{"id":1,"fn":"add","payload_file":"relative.json"}'))
     assert reply["error"]["code"] == "invalid_json"
+
+
+def test_no_inspection_after_the_first_call(caller, monkeypatch):
+    assert caller.call("round_trip", [], {"event": EVENT}).name == "launch"
+    assert caller.call("compute", [], {"n": 1}) == {"version": "v1", "n": 1}
+    inspected = []
+    for module, name in ((inspect, "signature"), (typing, "get_type_hints")):
+        monkeypatch.setattr(module, name, lambda *args, **kwargs: inspected.append(args))
+    for _ in range(3):
+        assert caller.call("round_trip", [], {"event": EVENT}).name == "launch"
+        assert caller.call("compute", [], {"n": 1}) == {"version": "v1", "n": 1}
+    assert inspected == []
+
+
+EVENT = {"name": "launch", "when": "2024-05-01T10:15:30Z", "day": "2024-05-01",
+         "length": "PT1S", "color": "red", "data": {"__bytes__": True, "b64": "AA=="},
+         "points": [], "price": "1", "ref": "12345678-1234-5678-1234-567812345678",
+         "where": "/tmp"}

@@ -20,6 +20,7 @@ class Color(enum.Enum):
     RED = "red"
     DARK_BLUE = "Dark Blue"
     ONE = 1
+    PAIR = (1, 2)
 
 
 @dataclasses.dataclass
@@ -90,6 +91,7 @@ def test_converters_are_cached_per_hint():
     (Color, "dark_blue", Color.DARK_BLUE),
     (Color, "dark blue", Color.DARK_BLUE),
     (Color, 1, Color.ONE),
+    (Color, [1, 2], Color.PAIR),
     (Annotated[date, "meta"], "2024-05-01", date(2024, 5, 1)),
     (Optional[date], None, None),
     (Union[date, str], "not a date", "not a date"),
@@ -147,7 +149,7 @@ def test_pydantic_models_when_pydantic_is_there():
     (date, 20240501, "expected a date"),
     (timedelta, "P1Y", "expected a duration"),
     (uuid.UUID, "nope", "expected a UUID"),
-    (Color, "purple", "one of Color ['red', 'Dark Blue', 1]"),
+    (Color, "purple", "one of Color ['red', 'Dark Blue', 1, (1, 2)]"),
     (bytes, {"__bytes__": True, "b64": "***"}, "expected bytes"),
     (List[date], "2024-05-01", "expected an array"),
     (Tuple[int, int], [1], "an array of 2 items"),
@@ -185,3 +187,16 @@ class Box:
 
 def test_fields_outside_init_are_dropped_when_a_result_comes_back():
     assert decode(Box, {"width": 3, "area": 9}).area == 9
+
+
+def test_untyped_data_without_bytes_is_passed_as_is():
+    data = {"a": [{"b": [1, 2.5, {"c": None}]}] * 3, "__bytes__": "not an envelope"}
+    assert decode(Any, data) == data
+    plain = {"a": [{"b": [1, 2.5, {"c": None}]}] * 3}
+    assert decode(Any, plain) is plain
+
+
+def test_untyped_bytes_deep_inside():
+    envelope = {"__bytes__": True, "b64": "YQ=="}
+    assert decode(Any, [[{"x": envelope, "y": [1]}], 2]) == [[{"x": b"a", "y": [1]}], 2]
+    assert decode(Any, envelope) == b"a"

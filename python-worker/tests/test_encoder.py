@@ -10,7 +10,7 @@ import sys
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import NamedTuple
 
 import pytest
@@ -26,6 +26,11 @@ class Shade(enum.Enum):
 
 class Level(enum.IntEnum):
     LOW = 1
+
+
+class Planet(enum.Enum):
+    EARTH = (5.97e24, 6.37e6)
+    SECRET = object()
 
 
 @dataclasses.dataclass
@@ -94,6 +99,8 @@ def test_types_across_the_border():
         "dataclass": Outer("o", Inner(date(2024, 5, 1), {3}), Shade.LIGHT),
         "enum": Shade.DARK,
         "intenum": Level.LOW,
+        "tuple_enum": Planet.EARTH,
+        "object_enum": Planet.SECRET,
         "datetime": datetime(2024, 5, 1, 10, 15, 30, 500, tzinfo=timezone.utc),
         "naive": datetime(2024, 5, 1, 10, 15),
         "date": date(2024, 5, 1),
@@ -121,6 +128,8 @@ def test_types_across_the_border():
         "dataclass": {"name": "o", "inner": {"when": "2024-05-01", "tags": [3]}, "shade": 2},
         "enum": "dark",
         "intenum": 1,
+        "tuple_enum": [5.97e24, 6.37e6],
+        "object_enum": "SECRET",
         "datetime": "2024-05-01T10:15:30.000500+00:00",
         "naive": "2024-05-01T10:15:00",
         "date": "2024-05-01",
@@ -186,9 +195,21 @@ def test_orjson_wire_matches_json_wire():
     orjson_wire = select_wire("orjson")
     if orjson_wire.name != "orjson":
         pytest.skip("orjson is not installed")
-    value = {"a": [1, 2.5, None, True, "é"], "p": Point(1, 2), "when": date(2024, 1, 1),
-             "nan": math.nan, "big": 2**70}
-    assert json_equal(orjson_wire.encode(value), Wire().encode(value))
+    values = [
+        {"a": [1, 2.5, None, True, "é"], "p": Point(1, 2), "when": date(2024, 1, 1),
+         "nan": math.nan, "big": 2**70},
+        {"dataclass": Outer("o", Inner(date(2024, 5, 1), {3}), Shade.LIGHT),
+         "aware": datetime(2024, 5, 1, 10, 15, 30, 500, tzinfo=timezone(timedelta(hours=2))),
+         "naive": datetime(2024, 5, 1, 10, 15), "time": time(10, 15, 30, 1),
+         "aware_time": time(1, 2, tzinfo=timezone.utc), "uuid": uuid.UUID(int=7),
+         "enums": [Shade.DARK, Level.LOW], "points": [Point(1, 2)], "tuple": (1, (2,)),
+         "decimal": Decimal("1.10"), "bytes": b"ab", "opaque": Opaque(), "none": None},
+        [Inner(date(2024, 1, 1), set()), {"deep": [[{"x": math.inf}]]}],
+        {1: "int key"},
+        [1.5, None],
+    ]
+    for value in values:
+        assert json_equal(orjson_wire.encode(value), Wire().encode(value)), value
     assert orjson_wire.loads(b'{"n":12345678901234567890123}') == {"n": 12345678901234567890123}
     assert math.isnan(orjson_wire.loads(b"[NaN]")[0])
 

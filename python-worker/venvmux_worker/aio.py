@@ -1,11 +1,14 @@
-"""The worker's own persistent event loop, on which ``async def`` functions are awaited."""
+"""The worker's own persistent event loop, on which ``async def`` functions are awaited.
+
+asyncio is imported on the first async call: a module without coroutines does not pay its
+import time at every worker start.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import warnings
-from typing import Any, Awaitable, Optional
+from typing import Any, Awaitable
 
 
 async def _wait_for(awaitable: Awaitable) -> Any:
@@ -16,10 +19,12 @@ class InlineLoop:
     """One loop driven by the calling thread (``--inflight 1``: the main thread)."""
 
     def __init__(self) -> None:
-        self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._loop: Any = None
 
     def run(self, awaitable: Awaitable) -> Any:
         if self._loop is None:
+            import asyncio
+
             self._loop = asyncio.new_event_loop()
             with warnings.catch_warnings():  # the loop policy API is deprecated from 3.14 on
                 warnings.simplefilter("ignore", DeprecationWarning)
@@ -36,16 +41,20 @@ class ThreadedLoop:
     (``--inflight N``): async calls of different threads interleave on it."""
 
     def __init__(self) -> None:
-        self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._loop: Any = None
         self._lock = threading.Lock()
 
     def run(self, awaitable: Awaitable) -> Any:
+        import asyncio
+
         loop = self._loop or self._start()
         return asyncio.run_coroutine_threadsafe(_wait_for(awaitable), loop).result()
 
-    def _start(self) -> asyncio.AbstractEventLoop:
+    def _start(self) -> Any:
         with self._lock:
             if self._loop is None:
+                import asyncio
+
                 loop = asyncio.new_event_loop()
                 threading.Thread(target=loop.run_forever, name="venvmux-asyncio",
                                  daemon=True).start()

@@ -14,6 +14,7 @@ import base64
 import binascii
 import collections.abc
 import dataclasses
+import operator
 import sys
 import types
 import typing
@@ -22,13 +23,15 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import PurePath
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Dict, Optional, Union
 
 from venvmux_worker import isotime
+from venvmux_worker.walk import TooDeep, levels
 
 Converter = Callable[[Any], Any]
 
 _LEAVES = frozenset((str, int, float, bool, type(None)))
+_has_bytes_key = operator.methodcaller("__contains__", "__bytes__")
 _IDENTITY_HINTS = frozenset((str, int, float, bool, type(None), complex))
 _LIST_ORIGINS = frozenset((list, collections.abc.Sequence, collections.abc.MutableSequence,
                            collections.abc.Iterable, collections.abc.Collection))
@@ -164,18 +167,30 @@ def _build_class(cls: type) -> Optional[Converter]:
 # ---- untyped values: only bytes envelopes change --------------------------------------------
 
 def decode_untyped(value: Any) -> Any:
-    """For Any/unannotated parameters: bytes envelopes anywhere inside become bytes."""
-    kind = type(value)
-    if kind is dict:
+    """For Any/unannotated parameters: bytes envelopes anywhere inside become bytes. Data
+    without any (nearly always) is returned as is, after a C-speed look."""
+    if type(value) is dict:
+        if "__bytes__" not in value and _LEAVES.issuperset(map(type, value.values())):
+            return value  # flat, the usual case
+    elif type(value) is not list or _LEAVES.issuperset(map(type, value)):
+        return value
+    return _unwrap_envelopes(value) if _holds_envelope(value) else value
+
+
+def _holds_envelope(value: Any) -> bool:
+    try:
+        return any(any(map(_has_bytes_key, dicts)) for dicts, _ in levels(value))
+    except TooDeep:
+        return True  # let the walk below decide (and fail on a cycle)
+
+
+def _unwrap_envelopes(value: Any) -> Any:
+    if type(value) is dict:
         if value.get("__bytes__") is True and len(value) == 2 and "b64" in value:
             return _bytes_to(bytes)(value)
-        if _LEAVES.issuperset(map(type, value.values())):
-            return value
-        return {key: decode_untyped(item) for key, item in value.items()}
-    if kind is list:
-        if _LEAVES.issuperset(map(type, value)):
-            return value
-        return [decode_untyped(item) for item in value]
+        return {key: _unwrap_envelopes(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_unwrap_envelopes(item) for item in value]
     return value
 
 
@@ -259,7 +274,7 @@ def _union(args: tuple) -> Optional[Converter]:
     if all(converter is None for converter in converters):
         return None
     if len(members) == 1:
-        only = converters[0]
+        only: Converter = converters[0]  # type: ignore[assignment]  # not None: checked above
         return lambda value: None if value is None else only(value)
     plans = [(converter, _runtime_class(member)) for member, converter in zip(members, converters)]
     expected = " or ".join(type_name(member) for member in members)
@@ -342,7 +357,7 @@ class _EnumConverter:
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
-        self.folded = {}
+        self.folded: Dict[str, Any] = {}
         for member in cls:  # type: ignore[attr-defined]
             if isinstance(member.value, str):
                 self.folded.setdefault(member.value.casefold(), member)
@@ -351,7 +366,7 @@ class _EnumConverter:
 
     def __call__(self, value: Any) -> Any:
         try:
-            return self.cls(value)
+            return self.cls(tuple(value) if type(value) is list else value)
         except (ValueError, TypeError):
             pass
         member = self.folded.get(value.casefold()) if isinstance(value, str) else None

@@ -141,7 +141,7 @@ class TypeCatalog:
     def _describe_class(self, cls: type) -> dict:
         if issubclass(cls, Enum):
             return {"kind": "enum", "members": [{"name": member.name,
-                                                 "value": to_jsonable(member.value)}
+                                                 "value": to_jsonable(member)}
                                                 for member in cls]}
         hints = _hints(cls)
         if dataclasses.is_dataclass(cls):

@@ -32,6 +32,7 @@ class Dispatcher:
 
     def handle(self, line: bytes) -> Optional[bytes]:
         """The reply to ``line``; None for a blank line, which is no request."""
+        request = None
         try:
             request = self._loads(line)
             name = request["fn"]
@@ -45,6 +46,8 @@ class Dispatcher:
             return self._malformed(request)
         if type(name) is not str:
             return self._malformed(request)
+        args: Any
+        kwargs: Any
         try:
             if "payload_file" in request:
                 args, kwargs = read_payload(request["payload_file"], self._loads)

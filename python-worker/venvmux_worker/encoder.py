@@ -1,11 +1,13 @@
 """Best-effort conversion of a function's result into plain JSON data.
 
 The hot path is :func:`is_plain`: a result made only of dict/list/str/int/float/bool/None
-(the usual case) goes to the serializer untouched, checked at C speed one container at a
-time. Anything else is rebuilt by :func:`to_jsonable`, which knows dataclasses, enums,
-datetimes, durations, Decimal/UUID/Path, bytes, sets/tuples, NamedTuples, numpy and pandas
-objects (only when the function's code already imported them), duck-typed
-``model_dump()``/``dict()``/``__json__()`` objects, and falls back to ``repr()``.
+(the usual case) goes to the serializer untouched, checked with C-level iteration. It
+exists because stdlib json silently writes a NamedTuple as an array, so a ``default=`` hook
+alone is not enough. Anything else is rebuilt by :func:`to_jsonable`, which knows
+dataclasses, enums, datetimes, durations, Decimal/UUID/Path, bytes, sets/tuples,
+NamedTuples, numpy and pandas objects (only when the function's code already imported
+them), duck-typed ``model_dump()``/``dict()``/``__json__()`` objects, and falls back to
+``repr()``.
 """
 
 from __future__ import annotations
@@ -20,15 +22,19 @@ import uuid
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
+from itertools import chain
 from math import isfinite
 from pathlib import PurePath
 from typing import Any, Mapping
 
 from venvmux_worker.isotime import format_duration
+from venvmux_worker.walk import TooDeep, levels
 
 _LEAVES = frozenset((str, int, float, bool, type(None)))
 _FINITE_LEAVES = frozenset((str, int, bool, type(None)))
 _STR_ONLY = frozenset((str,))
+_PLAIN_KINDS = _LEAVES | {dict, list}
+_is_float = float.__instancecheck__
 _SEQUENCES = (list, tuple, set, frozenset, collections.deque, types.GeneratorType)
 _AS_STRING = (Decimal, uuid.UUID, PurePath)
 _BINARY = (bytes, bytearray, memoryview)
@@ -38,31 +44,37 @@ _compact = json.JSONEncoder(separators=(",", ":"), allow_nan=True).encode
 def is_plain(value: Any, nonfinite_ok: bool = True) -> bool:
     """True when ``value`` is JSON data already: exact dicts (with str keys), lists and
     scalars. With ``nonfinite_ok=False`` a NaN or an infinity makes it not plain."""
-    try:
-        return _plain(value, _LEAVES if nonfinite_ok else _FINITE_LEAVES)
-    except RecursionError:  # too deep, or a cycle: to_jsonable says which
-        return False
-
-
-def _plain(value: Any, leaves: frozenset) -> bool:
     kind = type(value)
     if kind is dict:
         if value and not _STR_ONLY.issuperset(map(type, value)):
             return False
-        items = value.values()
+        items: Any = value.values()
     elif kind is list:
         items = value
-    elif kind in leaves:
-        return True
     elif kind is float:
-        return isfinite(value)
+        return nonfinite_ok or isfinite(value)
     else:
-        return False
-    if leaves.issuperset(map(type, items)):
+        return kind in _LEAVES
+    # flat, the usual case: one pass at C speed
+    if (_LEAVES if nonfinite_ok else _FINITE_LEAVES).issuperset(map(type, items)):
         return True
-    for item in items:
-        if type(item) not in leaves and not _plain(item, leaves):
-            return False
+    return _plain_by_levels(value, nonfinite_ok)
+
+
+def _plain_by_levels(value: Any, nonfinite_ok: bool) -> bool:
+    """The nested case, checked level by level rather than container by container."""
+    try:
+        for dicts, values in levels(value):
+            if dicts and not _STR_ONLY.issuperset(map(type, chain.from_iterable(dicts))):
+                return False
+            kinds = set(map(type, values))
+            if not _PLAIN_KINDS.issuperset(kinds):
+                return False
+            if float in kinds and not nonfinite_ok \
+                    and not all(map(isfinite, filter(_is_float, values))):
+                return False
+    except TooDeep:  # or a cycle: to_jsonable tells which
+        return False
     return True
 
 
@@ -81,7 +93,7 @@ def _convert(value: Any, active: set) -> Any:
     if kind in _LEAVES:
         return value
     if isinstance(value, Enum):
-        return _convert(value.value, active)
+        return _enum_value(value, active)
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float):
@@ -137,6 +149,15 @@ def _convert_library_object(value: Any, active: set) -> Any:
                 continue
             return _nested(value, active, lambda v, a: _convert(dumped, a))
     return _UNKNOWN
+
+
+def _enum_value(member: Enum, active: set) -> Any:
+    """Its value when that is data (a scalar or a container of data); else its name, rather
+    than the repr() of some object."""
+    value = member.value
+    if isinstance(value, (str, int, float, bool, type(None), tuple, list, dict)):
+        return _convert(value, active)
+    return member.name
 
 
 def _nested(value: Any, active: set, convert: Any) -> Any:

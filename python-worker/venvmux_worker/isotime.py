@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
-from typing import Optional
+from typing import Optional, Tuple
 
 _MICROS_PER_SECOND = 1_000_000
 _MICROS_PER_MINUTE = 60 * _MICROS_PER_SECOND
@@ -110,7 +110,7 @@ def parse_time(text: str) -> Optional[time]:
         return None
 
 
-def _clock(parts: dict) -> tuple:
+def _clock(parts: dict) -> Tuple[int, int, int, int]:
     fraction = (parts["f"] or "").ljust(6, "0")[:6]
     return int(parts["h"]), int(parts["mi"]), int(parts["s"] or 0), int(fraction or 0)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
 from venvmux_worker.dispatch import Dispatcher
 from venvmux_worker.protocol import Channel
@@ -38,6 +37,8 @@ def serve_pooled(channel: Channel, dispatcher: Dispatcher, threads: int) -> None
             _log.warning("the host closed the reply stream")
         except BaseException:
             _log.exception("a call could not be answered")
+
+    from concurrent.futures import ThreadPoolExecutor  # only pooled workers need it
 
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="venvmux-call")
     try:

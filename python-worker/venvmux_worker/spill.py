@@ -38,7 +38,13 @@ class ResultSpill:
         self.directory = os.path.abspath(directory) if directory else None
 
     def write(self, payload: bytes) -> str:
-        fd, path = tempfile.mkstemp(prefix="venvmux-result-", suffix=".json", dir=self.directory)
+        try:
+            fd, path = self._create()
+        except FileNotFoundError:
+            if self.directory is None:
+                raise
+            os.makedirs(self.directory, mode=0o700, exist_ok=True)  # e.g. cleaned by tmpwatch
+            fd, path = self._create()
         try:
             view = memoryview(payload)
             while view:
@@ -49,3 +55,6 @@ class ResultSpill:
             raise
         os.close(fd)
         return os.path.abspath(path)
+
+    def _create(self) -> Tuple[int, str]:
+        return tempfile.mkstemp(prefix="venvmux-result-", suffix=".json", dir=self.directory)

@@ -57,7 +57,7 @@ class OrjsonWire(Wire):
 
     def __init__(self, orjson: Any) -> None:
         self._orjson_loads: Callable[[bytes], Any] = orjson.loads
-        self._orjson_dumps: Callable[[Any], bytes] = orjson.dumps
+        self._orjson_dumps: Callable[..., bytes] = orjson.dumps
         self._errors = (orjson.JSONDecodeError, orjson.JSONEncodeError)
 
     def loads(self, data: bytes) -> Any:
@@ -77,9 +77,17 @@ class OrjsonWire(Wire):
         return json_dumps(value)
 
     def encode(self, value: Any) -> bytes:
-        if not is_plain(value, nonfinite_ok=False):
-            value = to_jsonable(value)
-        return self.dumps(value)
+        """orjson converts what it knows natively (dataclasses, datetimes, enums, UUIDs, the
+        same way to_jsonable does) and asks to_jsonable for the rest. As it writes NaN as
+        null, only a result whose JSON holds a null is scanned for non-finite floats."""
+        try:
+            encoded = self._orjson_dumps(value, default=to_jsonable)
+        except self._errors:  # big ints, non-str keys, aware times, very deep data
+            return super().encode(value)
+        if b"null" in encoded and not is_plain(value, nonfinite_ok=False) \
+                and not is_plain(to_jsonable(value), nonfinite_ok=False):
+            return super().encode(value)
+        return encoded
 
 
 def select_wire(requested: str) -> Wire:
