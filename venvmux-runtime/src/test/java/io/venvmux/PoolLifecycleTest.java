@@ -86,6 +86,13 @@ class PoolLifecycleTest {
   }
 
   @Test
+  void closingFromACallbackWorks() throws Exception {
+    Pool pool = TestEnvs.fixturePool(TestEnvs.spec().build());
+    pool.callAsync("e", "add", Map.of("a", 1, "b", 1)).thenRun(pool::close).get(30, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> pool.call("e", "add", Map.of("a", 1, "b", 1))).isInstanceOf(PoolClosedException.class);
+  }
+
+  @Test
   void closeFailsQueuedCalls() throws Exception {
     Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build());
     VenvHandle e = TestEnvs.started(pool, "e");

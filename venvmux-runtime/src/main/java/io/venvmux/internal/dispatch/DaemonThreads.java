@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Names the pool's threads {@code venvmux-<role>-<n>} and makes them daemons. */
 final class DaemonThreads implements ThreadFactory {
+  private static final ThreadLocal<DaemonThreads> MADE_BY = new ThreadLocal<>();
+
   private final String prefix;
   private final AtomicInteger count = new AtomicInteger();
 
@@ -14,8 +16,16 @@ final class DaemonThreads implements ThreadFactory {
 
   @Override
   public Thread newThread(Runnable r) {
-    Thread t = new Thread(r, prefix + count.incrementAndGet());
+    Thread t = new Thread(() -> {
+      MADE_BY.set(this);
+      r.run();
+    }, prefix + count.incrementAndGet());
     t.setDaemon(true);
     return t;
+  }
+
+  /** Whether the calling thread is one of this factory's. */
+  boolean madeCurrentThread() {
+    return MADE_BY.get() == this;
   }
 }

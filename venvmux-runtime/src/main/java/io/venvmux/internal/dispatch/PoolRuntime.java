@@ -45,6 +45,7 @@ public final class PoolRuntime {
   final ExecutorService background;
   private final Executor callbacks;
   private final @Nullable ExecutorService ownedCallbacks;
+  private final DaemonThreads callbackThreads = new DaemonThreads("callback");
   private final SpillDir spill = new SpillDir();
   private final AtomicLong ids = new AtomicLong();
   private final Set<WorkerProcess> processes = ConcurrentHashMap.newKeySet();
@@ -71,7 +72,7 @@ public final class PoolRuntime {
         0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("background"));
     if (callbacks == null) {
       this.ownedCallbacks = new ThreadPoolExecutor(
-          0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("callback"));
+          0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), callbackThreads);
       this.callbacks = ownedCallbacks;
     } else {
       this.ownedCallbacks = null;
@@ -159,7 +160,11 @@ public final class PoolRuntime {
     timer.shutdownNow();
     stop(background, "background");
     if (ownedCallbacks != null) {
-      stop(ownedCallbacks, "callback");
+      if (callbackThreads.madeCurrentThread()) {
+        ownedCallbacks.shutdown(); // closed from a callback: its own thread cannot wait for itself
+      } else {
+        stop(ownedCallbacks, "callback");
+      }
     }
     try {
       timer.awaitTermination(5, TimeUnit.SECONDS);
