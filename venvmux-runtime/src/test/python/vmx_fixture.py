@@ -57,3 +57,9 @@ def point(x: int, y: int) -> dict:
 
 def _private():
     return "secret"
+
+
+def echo_or_boom(value=None, message=None):
+    if message is not None:
+        raise ValueError(message)
+    return value

@@ -76,6 +76,17 @@ public final class Pool implements AutoCloseable {
   }
 
   /**
+   * A typed client of a {@code @VenvModule} interface, served by this pool; the same as {@link
+   * VenvMux#bind(Class, Pool)}.
+   *
+   * @throws IllegalArgumentException if {@code type} has no generated client
+   * @throws NotFoundException if the module lacks functions the interface calls
+   */
+  public <T> T bind(Class<T> type) {
+    return VenvMux.bind(type, this);
+  }
+
+  /**
    * Adds an env to the running pool and returns its handle. Adding the same name again with the
    * same spec and module returns the existing env.
    *

@@ -67,6 +67,15 @@ class PoolCallsTest {
   }
 
   @Test
+  void mapThrowsTheFirstFailureOnceTheStartedCallsEnded() {
+    List<Map<String, Object>> inputs = List.of(
+        Map.of("value", 1), Map.of("value", 2), Map.of("message", "third fails"), Map.of("value", 4));
+    RemoteException e = catchThrowableOfType(RemoteException.class, () -> pool.venv("two").map("echo_or_boom", inputs, 2));
+    assertThat(e.pythonMessage()).isEqualTo("third fails");
+    assertThat(pool.venv("two").map("echo", List.of(Map.of("value", 1)), 1)).containsExactly(1);
+  }
+
+  @Test
   void typedResults() {
     VenvHandle one = pool.venv("one");
     assertThat(one.call("point", Map.of("x", 1, "y", 2), Point.class)).isEqualTo(new Point(1, 2));

@@ -172,6 +172,44 @@ class PoolLifecycleTest {
   }
 
   @Test
+  void asyncFuturesCompleteOnTheGivenCallbackExecutor() throws Exception {
+    java.util.concurrent.ExecutorService mine =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "my-callbacks"));
+    try (Pool pool = TestEnvs.pool().callbackExecutor(mine)
+        .env("e", TestEnvs.spec().build(), "vmx_fixture").build()) {
+      String thread = pool.callAsync("e", "add", Map.of("a", 1, "b", 1))
+          .thenApply(r -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS);
+      assertThat(thread).isEqualTo("my-callbacks");
+    } finally {
+      mine.shutdown();
+    }
+  }
+
+  @Test
+  void interruptingABlockingCallCancelsItAndFreesItsSlot() throws Exception {
+    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build())) {
+      VenvHandle e = TestEnvs.started(pool, "e");
+      CompletableFuture<CallException> outcome = new CompletableFuture<>();
+      Thread caller = new Thread(() -> {
+        try {
+          e.call("nap", Map.of("seconds", 2));
+          outcome.complete(null);
+        } catch (CallException ex) {
+          outcome.complete(ex);
+        }
+      });
+      caller.start();
+      TestEnvs.eventually(Duration.ofSeconds(30), "the call is in flight", () -> caller.getState() == Thread.State.WAITING);
+      caller.interrupt();
+      assertThat(outcome.get(30, TimeUnit.SECONDS)).isNotNull().extracting(CallException::code).isEqualTo("interrupted");
+      // the slot is free on the Java side at once: the next call is sent, not queued
+      CompletableFuture<Object> a = e.callAsync("add", Map.of("a", 1, "b", 1));
+      assertThat(TestEnvs.queuedCalls(e)).isZero();
+      assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void minWorkersZeroStartsOneForACall() {
     try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().minWorkers(0).build())) {
       assertThat(pool.call("e", "add", Map.of("a", 1, "b", 1))).isEqualTo(2);

@@ -48,6 +48,11 @@ final class TestEnvs {
     return ((EnvHandle) h).dispatcher().workers().stream().map(WorkerProcess::pid).collect(Collectors.toList());
   }
 
+  /** Calls of an env waiting for a free worker slot. */
+  static int queuedCalls(VenvHandle h) {
+    return ((EnvHandle) h).dispatcher().queuedCalls();
+  }
+
   /** Waits (generously) until the condition holds; fails with {@code what} otherwise. */
   static void eventually(Duration max, String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.venvmux.internal.codec.WireMapper;
-import io.venvmux.internal.dispatch.EnvDispatcher;
-import io.venvmux.internal.dispatch.EnvHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,12 +107,11 @@ class WorkerFailureTest {
   void cancellingAnInFlightCallDropsItsReplyAndFreesItsSlot() throws Exception {
     try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build())) {
       VenvHandle e = TestEnvs.started(pool, "e");
-      EnvDispatcher d = ((EnvHandle) e).dispatcher();
       CompletableFuture<Object> first = e.callAsync("nap", Map.of("seconds", 1));
       CompletableFuture<Object> second = e.callAsync("add", Map.of("a", 1, "b", 2));
-      assertThat(d.queuedCalls()).isEqualTo(1);
+      assertThat(TestEnvs.queuedCalls(e)).isEqualTo(1);
       assertThat(first.cancel(true)).isTrue();
-      assertThat(d.queuedCalls()).isZero(); // the freed slot took the queued call at once
+      assertThat(TestEnvs.queuedCalls(e)).isZero(); // the freed slot took the queued call at once
       assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(3);
       assertThat(first).isCancelled();
       assertThat(e.call("echo", Map.of("value", "after"))).isEqualTo("after");

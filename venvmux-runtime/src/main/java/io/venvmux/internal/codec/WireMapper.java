@@ -1,18 +1,47 @@
 package io.venvmux.internal.codec;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MutableCoercionConfig;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import java.math.BigDecimal;
+import java.nio.file.Path;
 
-/** The one Jackson configuration of the wire, shared by every pool and every generated client. */
+/**
+ * The one Jackson configuration of the wire, shared by every pool and every generated client.
+ *
+ * <p>What it guarantees, both ways (DESIGN.md, "Types across the border"):
+ *
+ * <ul>
+ *   <li>records and beans are objects with snake_case keys ({@code nItems} is {@code n_items}, a
+ *       record component's {@code @PyName} overrides); Map keys are data and never change;
+ *   <li>a record component that is neither {@code Optional} nor {@code @Nullable} must be present;
+ *       unknown keys are ignored;
+ *   <li>numbers are strict: a number too big for its Java type, a float into an integer type, a
+ *       string into a number or a number into a string is an error, never a wrap or a guess;
+ *   <li>enums: a Java enum without {@code @JsonValue} is written as its name and read from the
+ *       Python member's value or name ignoring case; with {@code @JsonValue}, its exact value;
+ *       numbers never pick an enum by its ordinal;
+ *   <li>{@code byte[]} is {@code {"__bytes__": true, "b64": ".."}}; {@code BigDecimal} a string;
+ *       {@code Path} its plain string; java.time values ISO-8601 strings, never timestamps, with
+ *       their offsets kept; {@code Duration} an ISO duration ({@code PT1H0.5S});
+ *   <li>NaN and Infinity are the bare tokens Python's json reads and writes.
+ * </ul>
+ */
 public final class WireMapper {
   private static final ObjectMapper MAPPER = create();
 
@@ -28,17 +57,51 @@ public final class WireMapper {
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
         .addModule(new ParameterNamesModule())
+        .addModule(wireTypes())
+        .propertyNamingStrategy(new WireNaming())
+        .annotationIntrospector(new WireAnnotationIntrospector())
         // Python's json writes and reads NaN and Infinity as bare tokens.
         .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
         .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        // Python sends an enum's value; an int value must never select a Java constant by ordinal.
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+        .withConfigOverride(
+            BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+        .withCoercionConfig(
+            LogicalType.Integer,
+            c -> refuse(c, CoercionInputShape.Float, CoercionInputShape.String))
+        .withCoercionConfig(
+            LogicalType.Boolean,
+            c -> refuse(c, CoercionInputShape.Integer, CoercionInputShape.String))
+        .withCoercionConfig(
+            LogicalType.Textual,
+            c -> refuse(c, CoercionInputShape.Integer, CoercionInputShape.Float))
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
         .build();
+  }
+
+  private static void refuse(MutableCoercionConfig config, CoercionInputShape... shapes) {
+    for (CoercionInputShape shape : shapes) {
+      config.setCoercion(shape, CoercionAction.Fail);
+    }
+  }
+
+  private static SimpleModule wireTypes() {
+    return new SimpleModule("venvmux-wire")
+        .addSerializer(byte[].class, new BytesCodec.Serializer())
+        .addDeserializer(byte[].class, new BytesCodec.Deserializer())
+        .addSerializer(Path.class, new PathCodec.Serializer())
+        .addDeserializer(Path.class, new PathCodec.Deserializer())
+        .addDeserializer(byte.class, new StrictByteDeserializer(byte.class))
+        .addDeserializer(Byte.class, new StrictByteDeserializer(Byte.class));
   }
 }

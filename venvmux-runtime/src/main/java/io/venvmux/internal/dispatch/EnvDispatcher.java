@@ -65,6 +65,7 @@ public final class EnvDispatcher {
   private @Nullable CompletableFuture<ResolvedEnv> resolving;
   private final SaturationWindow window;
   private long lastScaleUpNanos;
+  private @Nullable Long lastStartFailureNanos;
   private long lastActivityNanos = System.nanoTime();
   private final @Nullable ScheduledFuture<?> ticker;
 
@@ -331,6 +332,7 @@ public final class EnvDispatcher {
   }
 
   private void startOne(int gen) {
+    long began = System.nanoTime();
     WorkerProcess proc;
     try {
       ResolvedEnv env = resolved();
@@ -338,23 +340,23 @@ public final class EnvDispatcher {
           name, module, spec, env, rt.workerSources(), rt.serializer, rt.maxResultBytes, rt.resultSpillDir());
       proc = WorkerProcess.spawn(launch, this::onExit);
     } catch (CallException e) {
-      startFailed(gen, e);
+      startFailed(gen, began, e);
       return;
     } catch (RuntimeException e) {
-      startFailed(gen, new EnvStartException("cannot start a worker for env '" + name + "': " + e, "", e));
+      startFailed(gen, began, new EnvStartException("cannot start a worker for env '" + name + "': " + e, "", e));
       return;
     }
     if (!rt.track(proc)) {
       proc.kill("the pool closed");
       proc.awaitExit(Duration.ofSeconds(10));
-      startFailed(gen, new PoolClosedException("the pool closed while env '" + name + "' was starting"));
+      startFailed(gen, began, new PoolClosedException("the pool closed while env '" + name + "' was starting"));
       return;
     }
     Hello hello;
     try {
       hello = proc.awaitHello();
     } catch (CallException e) {
-      startFailed(gen, e);
+      startFailed(gen, began, e);
       return;
     }
     Slot slot = new Slot(proc, hello);
@@ -418,9 +420,16 @@ public final class EnvDispatcher {
     }
   }
 
-  private void startFailed(int gen, CallException e) {
-    List<Call> failed = List.of();
+  /**
+   * A start attempt failed. If no worker is up, the queued calls fail with its error. An attempt
+   * that began before an earlier failure is stale: it fails only the calls that were queued before
+   * that earlier failure, since later calls form a new burst with an attempt of their own (and get
+   * one here if none is left).
+   */
+  private void startFailed(int gen, long began, CallException e) {
+    List<Call> failed = new ArrayList<>();
     CompletableFuture<Hello> waiter = null;
+    int spawn = 0;
     synchronized (lock) {
       if (gen != generation || closed) {
         return;
@@ -428,10 +437,22 @@ public final class EnvDispatcher {
       starting--;
       startBlocked = true;
       if (slots.stream().noneMatch(Slot::live)) {
-        failed = new ArrayList<>(queue);
-        queue.clear();
+        long now = System.nanoTime();
+        boolean stale = lastStartFailureNanos != null && began - lastStartFailureNanos < 0;
+        long threshold = stale ? lastStartFailureNanos : now;
+        lastStartFailureNanos = now;
+        for (Call c : queue) {
+          if (c.submittedNanos - threshold <= 0) {
+            failed.add(c);
+          }
+        }
+        queue.removeAll(failed);
         waiter = helloWaiter;
         helloWaiter = null;
+        if (!queue.isEmpty() && starting == 0) {
+          startBlocked = false;
+          spawn = ensureWorkersLocked();
+        }
       }
     }
     LOG.warn("a worker of env '{}' failed to start; {} queued call(s) fail with it; the next call tries again: {}",
@@ -442,6 +463,7 @@ public final class EnvDispatcher {
     if (waiter != null) {
       waiter.completeExceptionally(Failures.copy(e));
     }
+    spawn(spawn);
   }
 
   private void onExit(WorkerProcess proc) {

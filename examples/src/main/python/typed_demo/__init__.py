@@ -1,0 +1,1 @@
+"""Python side of the typed-client demo (io.venvmux.examples.typed.TypedDemo)."""
