@@ -15,7 +15,13 @@ final class PythonTypes {
     }
     switch (tree.path("kind").asText("any")) {
       case "primitive":
-        return tree.path("name").asText();
+        String name = tree.path("name").asText();
+        return switch (name) {
+          case "decimal" -> "Decimal";
+          case "uuid" -> "UUID";
+          case "path" -> "Path";
+          default -> name;
+        };
       case "none":
         return "None";
       case "any":
