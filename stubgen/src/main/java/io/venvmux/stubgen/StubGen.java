@@ -9,6 +9,7 @@ import io.venvmux.internal.env.ResolvedEnv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +89,12 @@ public final class StubGen implements Callable<Integer> {
 
   /** Runs the command line; returns the exit code. */
   public static int run(String... args) {
-    return new CommandLine(new StubGen()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The command line, for callers that redirect its output. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new StubGen());
   }
 
   public static void main(String[] args) {
@@ -100,6 +106,9 @@ public final class StubGen implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       StubRenderer renderer = renderer();
+      if (Files.exists(out) && !Files.isDirectory(out)) {
+        throw new StubGenException("cannot write into " + out + ": it is a file, not a folder; --out names the source root");
+      }
       EnvSpec envSpec = envSpec();
       Path venvmuxHome = VenvMuxHome.resolve(home);
       ResolvedEnv env = new EnvResolver(venvmuxHome).resolve(envSpec);
