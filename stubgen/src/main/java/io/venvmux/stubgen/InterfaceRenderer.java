@@ -57,6 +57,13 @@ final class InterfaceRenderer {
                 Javadocs.code(module.module()),
                 Javadocs.escape(module.python()),
                 name);
+    if (settings.venv() != null) {
+      spec.addJavadoc(
+          "\n<p>Generated from the venv $L. {@code @VenvModule} cannot name a venv: bind this interface"
+              + " from a pool\nwhose env serving $L is built with {@code EnvSpec.builder().venv(..)}.\n",
+          Javadocs.code(settings.venv()),
+          Javadocs.code(module.module()));
+    }
     Set<String> used = new HashSet<>();
     for (Function function : module.functions()) {
       methods(function, used).forEach(spec::addMethod);

@@ -146,7 +146,8 @@ public final class StubGen implements Callable<Integer> {
             project == null ? null : project.toString(),
             requirements.stream().map(Path::toString).toList(),
             packages,
-            workerPaths.stream().map(Path::toString).toList());
+            workerPaths.stream().map(Path::toString).toList(),
+            venv == null ? null : venv.toString());
     return new StubRenderer(javaPackage, name, settings, dt, asyncTwins);
   }
 

@@ -60,6 +60,24 @@ class StubGenCliTest {
   }
 
   @Test
+  void describesInsideAGivenVenv() throws Exception {
+    Path venv = out.resolve("venv");
+    Process create = new ProcessBuilder(Fixtures.python(), "-m", "venv", "--without-pip", venv.toString()).inheritIO().start();
+    assertThat(create.waitFor()).isZero();
+    Path src = out.resolve("src");
+    String[] args = {
+      "--module", "stubfix.where", "--package", "com.example.gen", "--out", src.toString(),
+      "--venv", venv.toString(), "--worker-path", Fixtures.PYTHON_DIR.toString(), "--home", Fixtures.home().toString()
+    };
+    assertThat(run(args)).as(stderr.toString()).isZero();
+    String where = Files.readString(src.resolve("com/example/gen/Where.java"));
+    assertThat(where)
+        .contains("Imported under " + venv)
+        .contains("Generated from the venv <code>" + venv + "</code>")
+        .contains("@VenvModule(\n    value = \"stubfix.where\",\n    workerPaths = ");
+  }
+
+  @Test
   void aModuleThatDoesNotImportIsReportedWithItsTraceback() {
     assertThat(run(withModule(Fixtures.cliArgs(out), "stubfix.broken"))).isEqualTo(1);
     assertThat(stderr.toString())

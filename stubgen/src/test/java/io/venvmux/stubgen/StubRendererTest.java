@@ -23,7 +23,7 @@ class StubRendererTest {
         new StubRenderer(
                 "com.example.gen",
                 "Entry",
-                new ModuleSettings("3.11", null, List.of("req.txt"), List.of("numpy>=2", "attrs"), List.of("py")),
+                new ModuleSettings("3.11", null, List.of("req.txt"), List.of("numpy>=2", "attrs"), List.of("py"), null),
                 TypeMapper.DateTimes.OFFSET,
                 false)
             .render(description);
