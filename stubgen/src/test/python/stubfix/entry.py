@@ -28,6 +28,11 @@ class Mixed(enum.Enum):
     NUMBERED = 2
 
 
+class Corner(enum.Enum):
+    TOP_LEFT = (0, 0)
+    BOTTOM_RIGHT = (1, 1)
+
+
 @dataclasses.dataclass
 class Point:
     x: float
@@ -87,6 +92,12 @@ def configure(options: Options, levels: Set[Level]) -> Dict[str, Any]:
 
 def mixed(value: Mixed) -> Mixed:
     return Mixed.NUMBERED if value is Mixed.NAMED else Mixed.NAMED
+
+
+def opposite(corner: Corner) -> Corner:
+    if not isinstance(corner, Corner):
+        raise TypeError("corner arrived as %r" % (corner,))
+    return Corner.BOTTOM_RIGHT if corner is Corner.TOP_LEFT else Corner.TOP_LEFT
 
 
 def pair(key: str, count: int) -> Tuple[str, int]:

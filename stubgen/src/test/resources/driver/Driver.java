@@ -31,6 +31,7 @@ public final class Driver implements Function<Pool, Map<String, String>> {
     r.put("spanOf", entry.spanOf(List.of(3L, 1L, 2L)).toString());
     r.put("configure", entry.configure(new Options(Optional.of(2L), Optional.empty()), Set.of(Level.HIGH)).toString());
     r.put("mixed", entry.mixed(Mixed.NAMED) + " " + entry.mixed(Mixed.NUMBERED));
+    r.put("opposite", entry.opposite(Corner.TOP_LEFT) + " " + entry.opposite(Corner.BOTTOM_RIGHT).value());
     r.put("pair", entry.pair("k", 2).toString());
     r.put("until", entry.until(LocalDate.of(2024, 1, 1), Duration.ofHours(25), new BigDecimal("1.50"),
         UUID.fromString("12345678-1234-5678-1234-567812345678"), Path.of("/srv/data")));

@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.venvmux.stubgen.ModuleDescription.Member;
 import io.venvmux.stubgen.ModuleDescription.NamedType;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +22,9 @@ import javax.lang.model.element.Modifier;
  * A Java enum for a Python {@code Enum} that carries each member's exact value: a {@code value}
  * field written with {@code @JsonValue} and read back by a {@code @JsonCreator}, so the wire holds
  * what Python holds. Values of one JSON kind get that Java type ({@code String}, {@code long},
- * {@code double}, {@code boolean}); mixed scalar values an {@code Object}. Members whose values are
- * not scalars (tuples, None) cross by name, which the worker accepts as well.
+ * {@code double}, {@code boolean}); mixed values and tuples (JSON arrays, here {@code List}s) an
+ * {@code Object}, matched by their JSON text. Members whose values have no Java literal (None, a
+ * dict) keep their exact Python names and cross by name, which the worker accepts as well.
  */
 final class EnumRenderer {
   private enum ValueKind {
@@ -30,7 +32,7 @@ final class EnumRenderer {
     LONG(TypeName.LONG),
     DOUBLE(TypeName.DOUBLE),
     BOOLEAN(TypeName.BOOLEAN),
-    MIXED(ClassName.get(Object.class)),
+    OBJECT(ClassName.get(Object.class)),
     BY_NAME(null);
 
     final TypeName type;
@@ -56,10 +58,11 @@ final class EnumRenderer {
     }
     Set<String> constants = new HashSet<>();
     for (Member member : members) {
-      String constant = unique(JavaNames.constant(member.name()), constants);
       if (kind == ValueKind.BY_NAME) {
-        spec.addEnumConstant(constant, TypeSpec.anonymousClassBuilder("").addJavadoc("Python: $L\n", Javadocs.code(member.name())).build());
+        // the constant's name is what crosses: keep Python's spelling
+        spec.addEnumConstant(unique(JavaNames.legal(member.name()), constants));
       } else {
+        String constant = unique(JavaNames.constant(member.name()), constants);
         spec.addEnumConstant(constant, TypeSpec.anonymousClassBuilder(literal(member.value(), kind)).build());
       }
     }
@@ -89,7 +92,7 @@ final class EnumRenderer {
     CodeBlock matches =
         switch (kind) {
           case STRING -> CodeBlock.of("member.value.equals(value)");
-          case MIXED -> CodeBlock.of(
+          case OBJECT -> CodeBlock.of(
               "(member.value instanceof String) == (value instanceof String)"
                   + " && String.valueOf(member.value).equals(String.valueOf(value))");
           case DOUBLE -> CodeBlock.of("Double.compare(member.value, value) == 0");
@@ -120,12 +123,7 @@ final class EnumRenderer {
     Set<ValueKind> kinds = new LinkedHashSet<>();
     for (Member member : members) {
       JsonNode v = member.value();
-      kinds.add(
-          v.isTextual() ? ValueKind.STRING
-              : v.isIntegralNumber() && v.canConvertToLong() ? ValueKind.LONG
-              : v.isNumber() ? ValueKind.DOUBLE
-              : v.isBoolean() ? ValueKind.BOOLEAN
-              : ValueKind.BY_NAME);
+      kinds.add(kindOf(v));
     }
     if (kinds.contains(ValueKind.BY_NAME)) {
       return ValueKind.BY_NAME;
@@ -136,13 +134,33 @@ final class EnumRenderer {
     if (kinds.equals(Set.of(ValueKind.LONG, ValueKind.DOUBLE))) {
       return ValueKind.DOUBLE;
     }
-    return ValueKind.MIXED;
+    return ValueKind.OBJECT;
+  }
+
+  private static ValueKind kindOf(JsonNode v) {
+    if (v.isArray()) {
+      for (JsonNode item : v) {
+        if (kindOf(item) == ValueKind.BY_NAME) {
+          return ValueKind.BY_NAME;
+        }
+      }
+      return ValueKind.OBJECT;
+    }
+    return v.isTextual() ? ValueKind.STRING
+        : v.isIntegralNumber() && v.canConvertToLong() ? ValueKind.LONG
+        : v.isNumber() ? ValueKind.DOUBLE
+        : v.isBoolean() ? ValueKind.BOOLEAN
+        : ValueKind.BY_NAME;
   }
 
   private static CodeBlock literal(JsonNode value, ValueKind kind) {
-    if (kind == ValueKind.MIXED) {
-      ValueKind own = kindOf(List.of(new Member("", value)));
-      return literal(value, own);
+    if (kind == ValueKind.OBJECT) {
+      if (value.isArray()) {
+        List<CodeBlock> items = new ArrayList<>();
+        value.forEach(item -> items.add(literal(item, ValueKind.OBJECT)));
+        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(items, ", "));
+      }
+      return literal(value, kindOf(value));
     }
     return switch (kind) {
       case STRING -> CodeBlock.of("$S", value.asText());

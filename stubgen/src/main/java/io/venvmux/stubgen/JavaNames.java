@@ -62,7 +62,8 @@ final class JavaNames {
     return !SnakeCase.of(javaName).equals(pythonName);
   }
 
-  private static String legal(String name) {
+  /** The name itself when Java accepts it; illegal characters replaced, keywords suffixed with _. */
+  static String legal(String name) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

@@ -39,7 +39,7 @@ class StubRendererTest {
   @Test
   void oneFilePerTypeTheFunctionsUse() {
     assertThat(sources.keySet())
-        .containsExactlyInAnyOrder("Entry", "Color", "Level", "Mixed", "Point", "Shape", "Span", "Options");
+        .containsExactlyInAnyOrder("Entry", "Color", "Corner", "Level", "Mixed", "Point", "Shape", "Span", "Options");
   }
 
   @Test
