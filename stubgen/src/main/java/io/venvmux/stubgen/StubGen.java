@@ -114,21 +114,27 @@ public final class StubGen implements Callable<Integer> {
       ResolvedEnv env = new EnvResolver(venvmuxHome).resolve(envSpec);
       ModuleDescription description = new ModuleDescriber(venvmuxHome, Duration.ofSeconds(timeoutSeconds)).describe(module, envSpec, env);
       StubRenderer.Rendered rendered = renderer.render(description);
-      for (JavaFile file : rendered.files()) {
-        Path written = file.writeToPath(out);
-        spec.commandLine().getOut().println("wrote " + written);
-      }
+      write(rendered.files());
       rendered.skipped().forEach(s -> err.println("left out " + s));
-      spec.commandLine().getOut().flush();
       return 0;
-    } catch (StubGenException | CallException e) {
+    } catch (StubGenException | CallException | UncheckedIOException e) {
       err.println("stubgen: " + e.getMessage());
-      return 1;
-    } catch (IOException | UncheckedIOException e) {
-      err.println("stubgen: cannot write into " + out + ": " + e.getMessage());
       return 1;
     } finally {
       err.flush();
+    }
+  }
+
+  private void write(List<JavaFile> files) {
+    PrintWriter stdout = spec.commandLine().getOut();
+    try {
+      for (JavaFile file : files) {
+        stdout.println("wrote " + file.writeToPath(out));
+      }
+    } catch (IOException e) {
+      throw new StubGenException("cannot write into " + out + ": " + e, e);
+    } finally {
+      stdout.flush();
     }
   }
 

@@ -78,6 +78,16 @@ class StubGenCliTest {
   }
 
   @Test
+  void aPythonVersionPicksThatInterpreter() throws IOException {
+    String[] args = withModule(Fixtures.cliArgs(out), "stubfix.where");
+    args[7] = "3.12";
+    assertThat(run(args)).as(stderr.toString()).isZero();
+    assertThat(Files.readString(out.resolve("com/example/gen/Where.java")))
+        .contains("(Python 3.12.")
+        .contains("python = \"3.12\"");
+  }
+
+  @Test
   void aModuleThatDoesNotImportIsReportedWithItsTraceback() {
     assertThat(run(withModule(Fixtures.cliArgs(out), "stubfix.broken"))).isEqualTo(1);
     assertThat(stderr.toString())
@@ -124,6 +134,15 @@ class StubGenCliTest {
     badPackage[3] = "com.example.1gen";
     assertThat(run(badPackage)).isEqualTo(1);
     assertThat(stderr.toString()).contains("'com.example.1gen' is not a Java package name");
+  }
+
+  @Test
+  void aHomeThatCannotHoldTheWorkerIsReported() throws IOException {
+    Path file = Files.writeString(out.resolve("plain-file"), "x");
+    String[] args = Fixtures.cliArgs(out.resolve("src"));
+    args[args.length - 1] = file.toString();
+    assertThat(run(args)).isEqualTo(1);
+    assertThat(stderr.toString()).startsWith("stubgen: cannot extract the venvmux worker into " + file);
   }
 
   @Test
