@@ -52,9 +52,14 @@ final class EnumRenderer {
             .addModifiers(Modifier.PUBLIC)
             .addAnnotation(Stamp.generated())
             .addJavadoc(Javadocs.paragraph(type.doc()))
-            .addJavadoc("<p>Python: " + Javadocs.code(type.module() + "." + type.qualname()) + origin + ".\n");
+            .addJavadoc(
+                "<p>Python: "
+                    + Javadocs.code(type.module() + "." + type.qualname())
+                    + origin
+                    + ".\n");
     if (members.isEmpty()) {
-      throw new StubGenException("Python enum " + type.qualname() + " has no members: a Java enum needs at least one");
+      throw new StubGenException(
+          "Python enum " + type.qualname() + " has no members: a Java enum needs at least one");
     }
     Set<String> constants = new HashSet<>();
     for (Member member : members) {
@@ -63,7 +68,8 @@ final class EnumRenderer {
         spec.addEnumConstant(unique(JavaNames.legal(member.name()), constants));
       } else {
         String constant = unique(JavaNames.constant(member.name()), constants);
-        spec.addEnumConstant(constant, TypeSpec.anonymousClassBuilder(literal(member.value(), kind)).build());
+        spec.addEnumConstant(
+            constant, TypeSpec.anonymousClassBuilder(literal(member.value(), kind)).build());
       }
     }
     if (kind == ValueKind.BY_NAME) {
@@ -92,14 +98,17 @@ final class EnumRenderer {
     CodeBlock matches =
         switch (kind) {
           case STRING -> CodeBlock.of("member.value.equals(value)");
-          case OBJECT -> CodeBlock.of(
-              "(member.value instanceof String) == (value instanceof String)"
-                  + " && String.valueOf(member.value).equals(String.valueOf(value))");
+          case OBJECT ->
+              CodeBlock.of(
+                  "(member.value instanceof String) == (value instanceof String)"
+                      + " && String.valueOf(member.value).equals(String.valueOf(value))");
           case DOUBLE -> CodeBlock.of("Double.compare(member.value, value) == 0");
           default -> CodeBlock.of("member.value == value");
         };
     return MethodSpec.methodBuilder("of")
-        .addJavadoc("The member whose Python value is {@code value}.\n\n@throws IllegalArgumentException when no member has it\n")
+        .addJavadoc(
+            "The member whose Python value is {@code value}.\n\n"
+                + "@throws IllegalArgumentException when no member has it\n")
         .addAnnotation(
             AnnotationSpec.builder(JsonCreator.class)
                 .addMember("mode", "$T.DELEGATING", JsonCreator.Mode.class)
@@ -146,11 +155,13 @@ final class EnumRenderer {
       }
       return ValueKind.OBJECT;
     }
-    return v.isTextual() ? ValueKind.STRING
-        : v.isIntegralNumber() && v.canConvertToLong() ? ValueKind.LONG
-        : v.isNumber() ? ValueKind.DOUBLE
-        : v.isBoolean() ? ValueKind.BOOLEAN
-        : ValueKind.BY_NAME;
+    return v.isTextual()
+        ? ValueKind.STRING
+        : v.isIntegralNumber() && v.canConvertToLong()
+            ? ValueKind.LONG
+            : v.isNumber()
+                ? ValueKind.DOUBLE
+                : v.isBoolean() ? ValueKind.BOOLEAN : ValueKind.BY_NAME;
   }
 
   private static CodeBlock literal(JsonNode value, ValueKind kind) {

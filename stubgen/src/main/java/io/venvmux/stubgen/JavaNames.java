@@ -15,7 +15,8 @@ import javax.lang.model.SourceVersion;
 final class JavaNames {
   /** Names a generated record component must not take: they clash with Object's methods. */
   private static final Set<String> OBJECT_METHODS =
-      Set.of("hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+      Set.of(
+          "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
   private JavaNames() {}
 
@@ -43,7 +44,10 @@ final class JavaNames {
     return legal(Character.toUpperCase(pythonName.charAt(0)) + pythonName.substring(1));
   }
 
-  /** The PascalCase form of a dotted module's last segment: {@code pkg.entry_point} is {@code EntryPoint}. */
+  /**
+   * The PascalCase form of a dotted module's last segment: {@code pkg.entry_point} is {@code
+   * EntryPoint}.
+   */
   static String interfaceFor(String module) {
     String last = module.substring(module.lastIndexOf('.') + 1);
     return type(member(last).replaceAll("_$", ""));
@@ -62,7 +66,9 @@ final class JavaNames {
     return !SnakeCase.of(javaName).equals(pythonName);
   }
 
-  /** The name itself when Java accepts it; illegal characters replaced, keywords suffixed with _. */
+  /**
+   * The name itself when Java accepts it; illegal characters replaced, keywords suffixed with _.
+   */
   static String legal(String name) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
@@ -77,7 +83,9 @@ final class JavaNames {
     return SourceVersion.isKeyword(legal) || legal.equals("_") ? legal + "_" : legal;
   }
 
-  /** An all-capitals part ({@code HTTP}) reads as a word: {@code http} first, {@code Http} after. */
+  /**
+   * An all-capitals part ({@code HTTP}) reads as a word: {@code http} first, {@code Http} after.
+   */
   private static String lowerFirst(String part) {
     if (part.length() > 1 && part.equals(part.toUpperCase(Locale.ROOT))) {
       return part.toLowerCase(Locale.ROOT);
@@ -86,7 +94,9 @@ final class JavaNames {
   }
 
   private static String upperFirst(String part) {
-    if (part.length() > 1 && part.equals(part.toUpperCase(Locale.ROOT)) && !part.equals(part.toLowerCase(Locale.ROOT))) {
+    if (part.length() > 1
+        && part.equals(part.toUpperCase(Locale.ROOT))
+        && !part.equals(part.toLowerCase(Locale.ROOT))) {
       return part.charAt(0) + part.substring(1).toLowerCase(Locale.ROOT);
     }
     return Character.toUpperCase(part.charAt(0)) + part.substring(1);

@@ -9,7 +9,9 @@ final class Javadocs {
 
   /** A docstring as the first paragraph, followed by a blank line; nothing when there is none. */
   static CodeBlock paragraph(@Nullable String doc) {
-    return doc == null || doc.isBlank() ? CodeBlock.of("") : CodeBlock.of("$L\n\n", escape(doc.strip()));
+    return doc == null || doc.isBlank()
+        ? CodeBlock.of("")
+        : CodeBlock.of("$L\n\n", escape(doc.strip()));
   }
 
   /** Python code (a signature, a default) as {@code <code>..</code>}. */

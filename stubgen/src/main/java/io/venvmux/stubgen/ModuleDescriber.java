@@ -48,15 +48,19 @@ final class ModuleDescriber {
 
   ModuleDescription describe(String module, EnvSpec spec, ResolvedEnv env) {
     Path sources = WorkerSources.pythonPathEntry(home);
-    WorkerLaunch launch = WorkerLaunch.forEnv("stubgen", module, spec, env, sources, Serializer.JSON, null, null);
-    List<String> command = List.of(env.python().toString(), "-u", "-m", "venvmux_worker.describe", "--module", module);
+    WorkerLaunch launch =
+        WorkerLaunch.forEnv("stubgen", module, spec, env, sources, Serializer.JSON, null, null);
+    List<String> command =
+        List.of(env.python().toString(), "-u", "-m", "venvmux_worker.describe", "--module", module);
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().putAll(launch.environment());
     Process process;
     try {
       process = pb.start();
     } catch (IOException e) {
-      throw new StubGenException("cannot start " + env.python() + ": " + e.getMessage() + ". Check --python or the env.", e);
+      throw new StubGenException(
+          "cannot start " + env.python() + ": " + e.getMessage() + ". Check --python or the env.",
+          e);
     }
     closeQuietly(process);
     Drain stdout = new Drain(process.getInputStream(), false);
@@ -65,7 +69,12 @@ final class ModuleDescriber {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(process);
         throw new StubGenException(
-            "describing " + module + " took longer than " + timeout.toSeconds() + " s (does importing it wait on something?); it was killed. Raise --timeout if the import is just slow."
+            "describing "
+                + module
+                + " took longer than "
+                + timeout.toSeconds()
+                + " s (does importing it wait on something?); it was killed. Raise --timeout if the"
+                + " import is just slow."
                 + stderr.tailText());
       }
       stdout.join();
@@ -78,18 +87,32 @@ final class ModuleDescriber {
     return parse(module, env, process.exitValue(), stdout.text(), stderr);
   }
 
-  private static ModuleDescription parse(String module, ResolvedEnv env, int exit, String out, Drain stderr) {
+  private static ModuleDescription parse(
+      String module, ResolvedEnv env, int exit, String out, Drain stderr) {
     if (exit == EXIT_IMPORT_FAILED) {
       throw new StubGenException(importFailure(module, env, out) + stderr.tailText());
     }
     if (exit != 0) {
-      throw new StubGenException("describing " + module + " with " + env.python() + " failed with exit code " + exit + stderr.tailText());
+      throw new StubGenException(
+          "describing "
+              + module
+              + " with "
+              + env.python()
+              + " failed with exit code "
+              + exit
+              + stderr.tailText());
     }
     try {
       return JSON.readValue(out, ModuleDescription.class);
     } catch (JsonProcessingException e) {
       throw new StubGenException(
-          "describing " + module + " printed no valid description (" + e.getOriginalMessage() + "); is the worker older than stubgen?" + stderr.tailText(), e);
+          "describing "
+              + module
+              + " printed no valid description ("
+              + e.getOriginalMessage()
+              + "); is the worker older than stubgen?"
+              + stderr.tailText(),
+          e);
     }
   }
 
@@ -97,9 +120,15 @@ final class ModuleDescriber {
     String what = "module " + module + " does not import in " + env.python();
     try {
       JsonNode error = JSON.readTree(out).path("error");
-      return what + ": " + error.path("type").asText("?") + ": " + error.path("message").asText("")
-          + "\n" + error.path("traceback").asText("")
-          + "\nCheck --worker-path (the folder holding the module's package) and the env's packages.";
+      return what
+          + ": "
+          + error.path("type").asText("?")
+          + ": "
+          + error.path("message").asText("")
+          + "\n"
+          + error.path("traceback").asText("")
+          + "\n"
+          + "Check --worker-path (the folder holding the module's package) and the env's packages.";
     } catch (JsonProcessingException e) {
       return what;
     }
@@ -130,7 +159,9 @@ final class ModuleDescriber {
     private final Thread thread;
 
     Drain(InputStream in, boolean keepTail) {
-      thread = new Thread(() -> read(in, keepTail), "stubgen-describe-" + (keepTail ? "stderr" : "stdout"));
+      thread =
+          new Thread(
+              () -> read(in, keepTail), "stubgen-describe-" + (keepTail ? "stderr" : "stdout"));
       thread.setDaemon(true);
       thread.start();
     }
@@ -156,7 +187,9 @@ final class ModuleDescriber {
       String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n", -1);
       bytes.reset();
       int from = Math.max(0, lines.length - STDERR_TAIL_LINES);
-      bytes.writeBytes(String.join("\n", List.of(lines).subList(from, lines.length)).getBytes(StandardCharsets.UTF_8));
+      bytes.writeBytes(
+          String.join("\n", List.of(lines).subList(from, lines.length))
+              .getBytes(StandardCharsets.UTF_8));
     }
 
     void join() throws InterruptedException {
@@ -174,7 +207,8 @@ final class ModuleDescriber {
         return "";
       }
       int from = Math.max(0, lines.length - STDERR_TAIL_LINES);
-      return "\nLast lines of its stderr:\n  " + String.join("\n  ", List.of(lines).subList(from, lines.length));
+      return "\nLast lines of its stderr:\n  "
+          + String.join("\n  ", List.of(lines).subList(from, lines.length));
     }
   }
 }

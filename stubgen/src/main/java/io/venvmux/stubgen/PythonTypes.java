@@ -42,7 +42,8 @@ final class PythonTypes {
         return "Union[" + all(tree.path("types")) + "]";
       case "literal":
         List<String> values = new ArrayList<>();
-        tree.path("values").forEach(v -> values.add(v.isTextual() ? "'" + v.asText() + "'" : v.toString()));
+        tree.path("values")
+            .forEach(v -> values.add(v.isTextual() ? "'" + v.asText() + "'" : v.toString()));
         return "Literal[" + String.join(", ", values) + "]";
       case "ref":
         String ref = tree.path("ref").asText();

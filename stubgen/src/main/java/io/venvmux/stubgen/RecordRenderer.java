@@ -38,7 +38,8 @@ final class RecordRenderer {
       TypeMapper.Mapped mapped = types.field(field.type(), !mayBeAbsent);
       ParameterSpec.Builder p = ParameterSpec.builder(mapped.type(), component);
       if (JavaNames.needsPyName(component, field.name())) {
-        p.addAnnotation(AnnotationSpec.builder(PyName.class).addMember("value", "$S", field.name()).build());
+        p.addAnnotation(
+            AnnotationSpec.builder(PyName.class).addMember("value", "$S", field.name()).build());
       }
       if (mayBeAbsent) {
         p.addAnnotation(
@@ -47,9 +48,15 @@ final class RecordRenderer {
                 .build());
       }
       header.addParameter(p.build());
-      params.append("@param ").append(component).append(" Python: ")
+      params
+          .append("@param ")
+          .append(component)
+          .append(" Python: ")
           .append(Javadocs.code(field.name() + ": " + PythonTypes.render(field.type())))
-          .append(field.required() ? "" : mayBeAbsent ? " (may be absent)" : " (has a default in Python)")
+          .append(
+              field.required()
+                  ? ""
+                  : mayBeAbsent ? " (may be absent)" : " (has a default in Python)")
           .append(notes(mapped.notes()))
           .append('\n');
     }
@@ -57,7 +64,11 @@ final class RecordRenderer {
         .addModifiers(Modifier.PUBLIC)
         .addAnnotation(Stamp.generated())
         .addJavadoc(Javadocs.paragraph(type.doc()))
-        .addJavadoc("<p>Python: $L $L$L.\n\n", type.kind(), Javadocs.code(type.module() + "." + type.qualname()), origin)
+        .addJavadoc(
+            "<p>Python: $L $L$L.\n\n",
+            type.kind(),
+            Javadocs.code(type.module() + "." + type.qualname()),
+            origin)
         .addJavadoc("$L", params)
         .recordConstructor(header.build())
         .build();

@@ -32,59 +32,107 @@ import picocli.CommandLine.Spec;
  *
  * <p>The env options are {@code EnvSpec}'s; the env is resolved (built once, if needed) under the
  * venvmux home exactly as a pool would, and its settings go into the generated {@code @VenvModule}
- * so the client runs where it was generated. Exit code 0 on success, 1 when the env, the module
- * or the output fails (the message says why), 2 on bad options.
+ * so the client runs where it was generated. Exit code 0 on success, 1 when the env, the module or
+ * the output fails (the message says why), 2 on bad options.
  */
 @Command(
     name = "stubgen",
     mixinStandardHelpOptions = true,
     version = "venvmux stubgen 0.1.0",
-    description = "Writes a @VenvModule interface, records and enums from a Python module's type hints.",
+    description =
+        "Writes a @VenvModule interface, records and enums from a Python module's type hints.",
     sortOptions = false)
 public final class StubGen implements Callable<Integer> {
   @Spec private CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--module", required = true, paramLabel = "pkg.entry", description = "The Python module to describe.")
+  @Option(
+      names = "--module",
+      required = true,
+      paramLabel = "pkg.entry",
+      description = "The Python module to describe.")
   private String module;
 
-  @Option(names = "--package", required = true, paramLabel = "com.example.gen", description = "The Java package of the generated types.")
+  @Option(
+      names = "--package",
+      required = true,
+      paramLabel = "com.example.gen",
+      description = "The Java package of the generated types.")
   private String javaPackage;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "src/main/java", description = "Source root to write into (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "src/main/java",
+      description = "Source root to write into (default: ${DEFAULT-VALUE}).")
   private Path out;
 
-  @Option(names = "--interface-name", paramLabel = "NAME", description = "The interface's name (default: the module's last segment in PascalCase).")
+  @Option(
+      names = "--interface-name",
+      paramLabel = "NAME",
+      description = "The interface's name (default: the module's last segment in PascalCase).")
   private @Nullable String interfaceName;
 
-  @Option(names = "--python", paramLabel = "PATH|VERSION", description = "The interpreter: a path or a version such as 3.12 (default: python3 on PATH).")
+  @Option(
+      names = "--python",
+      paramLabel = "PATH|VERSION",
+      description = "The interpreter: a path or a version such as 3.12 (default: python3 on PATH).")
   private @Nullable String python;
 
-  @Option(names = "--project", paramLabel = "DIR", description = "A folder with pyproject.toml to install into the env.")
+  @Option(
+      names = "--project",
+      paramLabel = "DIR",
+      description = "A folder with pyproject.toml to install into the env.")
   private @Nullable Path project;
 
-  @Option(names = "--requirements", paramLabel = "FILE", description = "A requirements file to install (repeatable).")
+  @Option(
+      names = "--requirements",
+      paramLabel = "FILE",
+      description = "A requirements file to install (repeatable).")
   private List<Path> requirements = new ArrayList<>();
 
-  @Option(names = "--packages", paramLabel = "SPEC", description = "A requirement specifier to install, e.g. 'numpy>=2' (repeatable).")
+  @Option(
+      names = "--packages",
+      paramLabel = "SPEC",
+      description = "A requirement specifier to install, e.g. 'numpy>=2' (repeatable).")
   private List<String> packages = new ArrayList<>();
 
   @Option(names = "--venv", paramLabel = "DIR", description = "Use this existing venv as is.")
   private @Nullable Path venv;
 
-  @Option(names = "--worker-path", paramLabel = "DIR", description = "A folder put on the worker's PYTHONPATH, e.g. the one holding the module's package (repeatable).")
+  @Option(
+      names = "--worker-path",
+      paramLabel = "DIR",
+      description =
+          "A folder put on the worker's PYTHONPATH, e.g. the one holding the module's package"
+              + " (repeatable).")
   private List<Path> workerPaths = new ArrayList<>();
 
-  @Option(names = "--home", paramLabel = "DIR", description = "The venvmux home (default: $VENV_MUX_HOME, else ~/.venvmux).")
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "The venvmux home (default: $VENV_MUX_HOME, else ~/.venvmux).")
   private @Nullable Path home;
 
-  @Option(names = "--datetime", paramLabel = "offset|local", defaultValue = "offset",
-      description = "Java type of Python datetime: offset (OffsetDateTime, aware datetimes) or local (LocalDateTime, naive ones). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--datetime",
+      paramLabel = "offset|local",
+      defaultValue = "offset",
+      description =
+          "Java type of Python datetime: offset (OffsetDateTime, aware datetimes) or local"
+              + " (LocalDateTime, naive ones). Default: ${DEFAULT-VALUE}.")
   private String dateTimes;
 
-  @Option(names = "--async", description = "Also write a CompletableFuture twin (nameAsync) of every method.")
+  @Option(
+      names = "--async",
+      description = "Also write a CompletableFuture twin (nameAsync) of every method.")
   private boolean asyncTwins;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "How long describing the module (importing it) may take (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description =
+          "How long describing the module (importing it) may take (default: ${DEFAULT-VALUE}).")
   private long timeoutSeconds;
 
   /** Runs the command line; returns the exit code. */
@@ -107,12 +155,17 @@ public final class StubGen implements Callable<Integer> {
     try {
       StubRenderer renderer = renderer();
       if (Files.exists(out) && !Files.isDirectory(out)) {
-        throw new StubGenException("cannot write into " + out + ": it is a file, not a folder; --out names the source root");
+        throw new StubGenException(
+            "cannot write into "
+                + out
+                + ": it is a file, not a folder; --out names the source root");
       }
       EnvSpec envSpec = envSpec();
       Path venvmuxHome = VenvMuxHome.resolve(home);
       ResolvedEnv env = new EnvResolver(venvmuxHome).resolve(envSpec);
-      ModuleDescription description = new ModuleDescriber(venvmuxHome, Duration.ofSeconds(timeoutSeconds)).describe(module, envSpec, env);
+      ModuleDescription description =
+          new ModuleDescriber(venvmuxHome, Duration.ofSeconds(timeoutSeconds))
+              .describe(module, envSpec, env);
       StubRenderer.Rendered rendered = renderer.render(description);
       write(rendered.files());
       rendered.skipped().forEach(s -> err.println("left out " + s));
@@ -158,7 +211,8 @@ public final class StubGen implements Callable<Integer> {
   }
 
   private EnvSpec envSpec() {
-    EnvSpec.Builder b = EnvSpec.builder().requirements(requirements).packages(packages).workerPaths(workerPaths);
+    EnvSpec.Builder b =
+        EnvSpec.builder().requirements(requirements).packages(packages).workerPaths(workerPaths);
     if (python != null) {
       b.python(python);
     }

@@ -23,7 +23,12 @@ public final class StubRenderer {
   private final TypeMapper.DateTimes dateTimes;
   private final boolean asyncTwins;
 
-  StubRenderer(String javaPackage, String interfaceName, ModuleSettings settings, TypeMapper.DateTimes dateTimes, boolean asyncTwins) {
+  StubRenderer(
+      String javaPackage,
+      String interfaceName,
+      ModuleSettings settings,
+      TypeMapper.DateTimes dateTimes,
+      boolean asyncTwins) {
     if (!javaPackage.isEmpty() && !SourceVersion.isName(javaPackage)) {
       throw new StubGenException("'" + javaPackage + "' is not a Java package name");
     }
@@ -55,15 +60,16 @@ public final class StubRenderer {
     for (Map.Entry<String, NamedType> e : new TreeMap<>(module.types()).entrySet()) {
       NamedType type = e.getValue();
       ClassName name = namer.nameOf(e.getKey());
-      files.add(file(type.isEnum() ? EnumRenderer.render(type, name, origin) : RecordRenderer.render(type, name, types, origin)));
+      files.add(
+          file(
+              type.isEnum()
+                  ? EnumRenderer.render(type, name, origin)
+                  : RecordRenderer.render(type, name, types, origin)));
     }
     return new Rendered(files, interfaces.skipped());
   }
 
   private JavaFile file(TypeSpec type) {
-    return JavaFile.builder(javaPackage, type)
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    return JavaFile.builder(javaPackage, type).skipJavaLangImports(true).indent("  ").build();
   }
 }

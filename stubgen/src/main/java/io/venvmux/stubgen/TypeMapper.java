@@ -25,8 +25,8 @@ import java.util.function.Function;
  * Java types for the describe step's type trees, per DESIGN.md's "Types across the border".
  *
  * <p>Python's {@code int} becomes {@code long}: a Python int has no bound, and {@code long} holds
- * every value a 64-bit Python computation commonly returns, while a bigger one fails the call with a
- * clear error instead of wrapping (the wire mapper is strict). {@code datetime} becomes {@code
+ * every value a 64-bit Python computation commonly returns, while a bigger one fails the call with
+ * a clear error instead of wrapping (the wire mapper is strict). {@code datetime} becomes {@code
  * OffsetDateTime} or {@code LocalDateTime} as chosen ({@link DateTimes}): a hint cannot tell an
  * aware datetime from a naive one. Whatever has no Java counterpart (a union, {@code Any}, a class
  * the wire does not know) becomes {@code Object}, with a note saying why.
@@ -72,7 +72,8 @@ final class TypeMapper {
   /** A parameter: {@code Optional[T]} becomes the boxed {@code T}, where null passes None. */
   Mapped parameter(JsonNode tree) {
     Set<String> notes = new LinkedHashSet<>();
-    TypeName type = kind(tree).equals("optional") ? boxed(tree.get("type"), notes) : plain(tree, notes);
+    TypeName type =
+        kind(tree).equals("optional") ? boxed(tree.get("type"), notes) : plain(tree, notes);
     return new Mapped(type, new ArrayList<>(notes));
   }
 
@@ -82,14 +83,17 @@ final class TypeMapper {
       return optionalOrPlain(tree);
     }
     Set<String> notes = new LinkedHashSet<>();
-    return new Mapped(ParameterizedTypeName.get(ClassName.get(Optional.class), boxed(tree, notes)), new ArrayList<>(notes));
+    return new Mapped(
+        ParameterizedTypeName.get(ClassName.get(Optional.class), boxed(tree, notes)),
+        new ArrayList<>(notes));
   }
 
   private Mapped optionalOrPlain(JsonNode tree) {
     Set<String> notes = new LinkedHashSet<>();
     TypeName type =
         kind(tree).equals("optional")
-            ? ParameterizedTypeName.get(ClassName.get(Optional.class), boxed(tree.get("type"), notes))
+            ? ParameterizedTypeName.get(
+                ClassName.get(Optional.class), boxed(tree.get("type"), notes))
             : plain(tree, notes);
     return new Mapped(type, new ArrayList<>(notes));
   }
@@ -105,16 +109,21 @@ final class TypeMapper {
       case "primitive":
         return primitive(tree.path("name").asText());
       case "list":
-        return ParameterizedTypeName.get(ClassName.get(List.class), boxed(tree.get("items"), notes));
+        return ParameterizedTypeName.get(
+            ClassName.get(List.class), boxed(tree.get("items"), notes));
       case "set":
         return ParameterizedTypeName.get(ClassName.get(Set.class), boxed(tree.get("items"), notes));
       case "tuple":
         return ParameterizedTypeName.get(ClassName.get(List.class), tupleItems(tree, notes));
       case "dict":
         if (!isStr(tree.get("key"))) {
-          notes.add("dict keys of type " + PythonTypes.render(tree.get("key")) + " cross as strings (JSON object keys)");
+          notes.add(
+              "dict keys of type "
+                  + PythonTypes.render(tree.get("key"))
+                  + " cross as strings (JSON object keys)");
         }
-        return ParameterizedTypeName.get(ClassName.get(Map.class), STRING, boxed(tree.get("value"), notes));
+        return ParameterizedTypeName.get(
+            ClassName.get(Map.class), STRING, boxed(tree.get("value"), notes));
       case "optional":
         return boxed(tree.get("type"), notes);
       case "literal":
@@ -122,13 +131,17 @@ final class TypeMapper {
       case "ref":
         return namedTypes.apply(tree.path("ref").asText());
       case "any":
-        notes.add(PythonTypes.render(tree) + " is untyped: Object holds whatever crosses (Map, List, String, Number, Boolean, null)");
+        notes.add(
+            PythonTypes.render(tree)
+                + " is untyped: Object holds whatever crosses (Map, List, String, Number, Boolean,"
+                + " null)");
         return OBJECT;
       case "none":
         notes.add("None as a type has no Java counterpart: Object");
         return OBJECT;
       default:
-        notes.add(PythonTypes.render(tree) + " has no Java counterpart: Object holds whatever crosses");
+        notes.add(
+            PythonTypes.render(tree) + " has no Java counterpart: Object holds whatever crosses");
         return OBJECT;
     }
   }
@@ -148,7 +161,10 @@ final class TypeMapper {
   private TypeName literal(JsonNode tree, Set<String> notes) {
     Set<String> kinds = new LinkedHashSet<>();
     for (JsonNode value : tree.path("values")) {
-      kinds.add(value.isTextual() ? "str" : value.isIntegralNumber() ? "int" : value.isBoolean() ? "bool" : "other");
+      kinds.add(
+          value.isTextual()
+              ? "str"
+              : value.isIntegralNumber() ? "int" : value.isBoolean() ? "bool" : "other");
     }
     notes.add(PythonTypes.render(tree) + ": only these values are accepted");
     if (kinds.size() == 1) {
@@ -179,7 +195,8 @@ final class TypeMapper {
       case "bytes":
         return ArrayTypeName.of(TypeName.BYTE);
       case "datetime":
-        return ClassName.get(dateTimes == DateTimes.OFFSET ? OffsetDateTime.class : LocalDateTime.class);
+        return ClassName.get(
+            dateTimes == DateTimes.OFFSET ? OffsetDateTime.class : LocalDateTime.class);
       case "date":
         return ClassName.get(LocalDate.class);
       case "time":
@@ -193,7 +210,10 @@ final class TypeMapper {
       case "path":
         return ClassName.get(Path.class);
       default:
-        throw new StubGenException("the description names an unknown primitive type '" + name + "'; is the worker newer than stubgen?");
+        throw new StubGenException(
+            "the description names an unknown primitive type '"
+                + name
+                + "'; is the worker newer than stubgen?");
     }
   }
 

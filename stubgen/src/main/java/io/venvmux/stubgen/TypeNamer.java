@@ -10,23 +10,65 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Names the Java class generated for each Python type: its Python name when that is free, else
- * its qualified name joined ({@code Outer.Inner} is {@code OuterInner}), else prefixed with its
- * module, else with a counter. A
- * name that the generated files already use for a JDK or venvmux type ({@code String}, {@code
- * List}, {@code Path}, ...) is taken with a {@code Py} prefix, so no generated file shadows it.
+ * Names the Java class generated for each Python type: its Python name when that is free, else its
+ * qualified name joined ({@code Outer.Inner} is {@code OuterInner}), else prefixed with its module,
+ * else with a counter. A name that the generated files already use for a JDK or venvmux type
+ * ({@code String}, {@code List}, {@code Path}, ...) is taken with a {@code Py} prefix, so no
+ * generated file shadows it.
  */
 final class TypeNamer {
   private static final Set<String> RESERVED =
       Set.of(
-          "Object", "String", "Long", "Double", "Boolean", "Integer", "Byte", "Short", "Float",
-          "Character", "Number", "Void", "Class", "Enum", "Record", "Override", "Deprecated",
-          "SuppressWarnings", "FunctionalInterface", "SafeVarargs", "Iterable", "Comparable",
-          "Math", "System", "Thread", "Runnable", "Exception", "Error", "RuntimeException",
-          "IllegalArgumentException", "List", "Set", "Map", "Optional", "OffsetDateTime",
-          "LocalDateTime", "LocalDate", "LocalTime", "Duration", "BigDecimal", "UUID", "Path",
-          "Generated", "VenvModule", "PyName", "CallTimeout", "JsonValue", "JsonCreator",
-          "JsonInclude", "CompletableFuture");
+          "Object",
+          "String",
+          "Long",
+          "Double",
+          "Boolean",
+          "Integer",
+          "Byte",
+          "Short",
+          "Float",
+          "Character",
+          "Number",
+          "Void",
+          "Class",
+          "Enum",
+          "Record",
+          "Override",
+          "Deprecated",
+          "SuppressWarnings",
+          "FunctionalInterface",
+          "SafeVarargs",
+          "Iterable",
+          "Comparable",
+          "Math",
+          "System",
+          "Thread",
+          "Runnable",
+          "Exception",
+          "Error",
+          "RuntimeException",
+          "IllegalArgumentException",
+          "List",
+          "Set",
+          "Map",
+          "Optional",
+          "OffsetDateTime",
+          "LocalDateTime",
+          "LocalDate",
+          "LocalTime",
+          "Duration",
+          "BigDecimal",
+          "UUID",
+          "Path",
+          "Generated",
+          "VenvModule",
+          "PyName",
+          "CallTimeout",
+          "JsonValue",
+          "JsonCreator",
+          "JsonInclude",
+          "CompletableFuture");
 
   private final Map<String, ClassName> names = new HashMap<>();
 
@@ -48,7 +90,10 @@ final class TypeNamer {
   ClassName nameOf(String key) {
     ClassName name = names.get(key);
     if (name == null) {
-      throw new StubGenException("the description refers to type '" + key + "' but does not describe it; is the worker newer than stubgen?");
+      throw new StubGenException(
+          "the description refers to type '"
+              + key
+              + "' but does not describe it; is the worker newer than stubgen?");
     }
     return name;
   }

@@ -27,14 +27,25 @@ final class Fixtures {
   /** The fixture module described by the real worker code on the test interpreter. */
   static ModuleDescription describe(String module) {
     EnvSpec spec = spec();
-    return new ModuleDescriber(home(), Duration.ofSeconds(60)).describe(module, spec, new EnvResolver(home()).resolve(spec));
+    return new ModuleDescriber(home(), Duration.ofSeconds(60))
+        .describe(module, spec, new EnvResolver(home()).resolve(spec));
   }
 
   /** The CLI's arguments that every end-to-end run shares. */
   static String[] cliArgs(Path out, String... more) {
     String[] base = {
-      "--module", MODULE, "--package", "com.example.gen", "--out", out.toString(),
-      "--python", python(), "--worker-path", PYTHON_DIR.toString(), "--home", home().toString()
+      "--module",
+      MODULE,
+      "--package",
+      "com.example.gen",
+      "--out",
+      out.toString(),
+      "--python",
+      python(),
+      "--worker-path",
+      PYTHON_DIR.toString(),
+      "--home",
+      home().toString()
     };
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);

@@ -43,10 +43,17 @@ class GeneratedCodeTest {
     }
     Path classes = work.resolve("classes");
     diagnostics.addAll(Javac.compile(src, classes));
-    loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, GeneratedCodeTest.class.getClassLoader());
-    pool = Pool.builder().home(Fixtures.home()).env("stubfix", Fixtures.spec(), Fixtures.MODULE).build();
+    loader =
+        new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, GeneratedCodeTest.class.getClassLoader());
+    pool =
+        Pool.builder()
+            .home(Fixtures.home())
+            .env("stubfix", Fixtures.spec(), Fixtures.MODULE)
+            .build();
     Function<Pool, Map<String, String>> run =
-        (Function<Pool, Map<String, String>>) loader.loadClass("com.example.gen.Driver").getConstructor().newInstance();
+        (Function<Pool, Map<String, String>>)
+            loader.loadClass("com.example.gen.Driver").getConstructor().newInstance();
     results = run.apply(pool);
   }
 
@@ -70,13 +77,17 @@ class GeneratedCodeTest {
   @Test
   void onlyUntypedObjectsDrawWarnings() {
     // choose(..) takes a Union and an unannotated parameter: Object, which the processor flags
-    assertThat(Javac.warnings(diagnostics)).isNotEmpty().allSatisfy(w -> assertThat(w).contains("[VenvMuxUntyped]"));
+    assertThat(Javac.warnings(diagnostics))
+        .isNotEmpty()
+        .allSatisfy(w -> assertThat(w).contains("[VenvMuxUntyped]"));
   }
 
   @Test
   void recordsEnumsBytesAndTimesComeBackTyped() {
     assertThat(results.get("makeShape"))
-        .isEqualTo("sq DARK_BLUE [Point[x=0.0, y=0.0], Point[x=1.0, y=0.5], Point[x=2.0, y=1.0]] 2024-02-29T12:30Z [0, 1, -1] Optional.empty 7 {corners=3}");
+        .isEqualTo(
+            "sq DARK_BLUE [Point[x=0.0, y=0.0], Point[x=1.0, y=0.5], Point[x=2.0, y=1.0]]"
+                + " 2024-02-29T12:30Z [0, 1, -1] Optional.empty 7 {corners=3}");
     assertThat(results.get("spanOf")).isEqualTo("Span[start=1, end=3]");
     assertThat(results.get("blob")).isEqualTo("[-1, 2, 1]");
     assertThat(results.get("makeShapeAsync")).isEqualTo("red");
@@ -84,7 +95,8 @@ class GeneratedCodeTest {
 
   @Test
   void recordsArriveInPythonAsTheirDataclasses() {
-    assertThat(results.get("describeShape")).isEqualTo("sq dark-blue 3 2024-02-29T12:30:00+00:00 0001ff");
+    assertThat(results.get("describeShape"))
+        .isEqualTo("sq dark-blue 3 2024-02-29T12:30:00+00:00 0001ff");
   }
 
   @Test
@@ -103,7 +115,8 @@ class GeneratedCodeTest {
   @Test
   void scalarsTuplesAndDefaultsWork() {
     assertThat(results.get("pair")).isEqualTo("[k, 2]");
-    assertThat(results.get("until")).isEqualTo("2024-01-02 90000.0 1.50 12345678-1234-5678-1234-567812345678 /srv/data");
+    assertThat(results.get("until"))
+        .isEqualTo("2024-01-02 90000.0 1.50 12345678-1234-5678-1234-567812345678 /srv/data");
     assertThat(results.get("httpStatus")).isEqualTo("true false");
     assertThat(results.get("scale")).isEqualTo("[3.0, 7.5]");
     assertThat(results.get("head")).isEqualTo("5");

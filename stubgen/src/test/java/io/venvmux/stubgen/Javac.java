@@ -20,7 +20,8 @@ final class Javac {
   private Javac() {}
 
   /** Compiles every .java under {@code src} into {@code classes}; fails the test on any error. */
-  static List<Diagnostic<? extends JavaFileObject>> compile(Path src, Path classes) throws IOException {
+  static List<Diagnostic<? extends JavaFileObject>> compile(Path src, Path classes)
+      throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     List<Path> sources;
@@ -28,15 +29,24 @@ final class Javac {
       sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
     }
     Files.createDirectories(classes);
-    try (StandardJavaFileManager files = javac.getStandardFileManager(collector, Locale.ROOT, null)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(collector, Locale.ROOT, null)) {
       List<String> options =
           List.of(
-              "--release", "17",
+              "--release",
+              "17",
               "-Xlint:all,-processing",
-              "-classpath", System.getProperty("java.class.path"),
-              "-processor", "io.venvmux.processor.VenvModuleProcessor",
-              "-d", classes.toString());
-      boolean ok = javac.getTask(null, files, collector, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+              "-classpath",
+              System.getProperty("java.class.path"),
+              "-processor",
+              "io.venvmux.processor.VenvModuleProcessor",
+              "-d",
+              classes.toString());
+      boolean ok =
+          javac
+              .getTask(
+                  null, files, collector, options, null, files.getJavaFileObjectsFromPaths(sources))
+              .call();
       assertThat(ok).as("javac: %s", collector.getDiagnostics()).isTrue();
       return collector.getDiagnostics();
     }
@@ -45,7 +55,10 @@ final class Javac {
   /** The warnings among {@code diagnostics}. */
   static Stream<String> warnings(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
     return diagnostics.stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+        .filter(
+            d ->
+                d.getKind() == Diagnostic.Kind.WARNING
+                    || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
         .map(d -> d.getMessage(Locale.ROOT));
   }
 }

@@ -35,7 +35,8 @@ class StubGenCliTest {
     assertThat(run(Fixtures.cliArgs(out))).as(stderr.toString()).isZero();
     Path pkg = out.resolve("com/example/gen");
     assertThat(pkg.resolve("Entry.java")).exists();
-    for (String type : new String[] {"Color", "Level", "Mixed", "Point", "Shape", "Span", "Options"}) {
+    for (String type :
+        new String[] {"Color", "Level", "Mixed", "Point", "Shape", "Span", "Options"}) {
       assertThat(pkg.resolve(type + ".java")).exists();
       assertThat(stdout.toString()).contains("wrote " + pkg.resolve(type + ".java"));
     }
@@ -48,26 +49,44 @@ class StubGenCliTest {
 
   @Test
   void interfaceNameCanBeChosen() {
-    assertThat(run(Fixtures.cliArgs(out, "--interface-name", "Shapes"))).as(stderr.toString()).isZero();
+    assertThat(run(Fixtures.cliArgs(out, "--interface-name", "Shapes")))
+        .as(stderr.toString())
+        .isZero();
     assertThat(out.resolve("com/example/gen/Shapes.java")).exists();
     assertThat(out.resolve("com/example/gen/Entry.java")).doesNotExist();
   }
 
   @Test
   void printsOnStdoutDuringImportDoNotSpoilTheDescription() throws IOException {
-    assertThat(run(withModule(Fixtures.cliArgs(out), "stubfix.noisy"))).as(stderr.toString()).isZero();
-    assertThat(Files.readString(out.resolve("com/example/gen/Noisy.java"))).contains("String shout(String text);");
+    assertThat(run(withModule(Fixtures.cliArgs(out), "stubfix.noisy")))
+        .as(stderr.toString())
+        .isZero();
+    assertThat(Files.readString(out.resolve("com/example/gen/Noisy.java")))
+        .contains("String shout(String text);");
   }
 
   @Test
   void describesInsideAGivenVenv() throws Exception {
     Path venv = out.resolve("venv");
-    Process create = new ProcessBuilder(Fixtures.python(), "-m", "venv", "--without-pip", venv.toString()).inheritIO().start();
+    Process create =
+        new ProcessBuilder(Fixtures.python(), "-m", "venv", "--without-pip", venv.toString())
+            .inheritIO()
+            .start();
     assertThat(create.waitFor()).isZero();
     Path src = out.resolve("src");
     String[] args = {
-      "--module", "stubfix.where", "--package", "com.example.gen", "--out", src.toString(),
-      "--venv", venv.toString(), "--worker-path", Fixtures.PYTHON_DIR.toString(), "--home", Fixtures.home().toString()
+      "--module",
+      "stubfix.where",
+      "--package",
+      "com.example.gen",
+      "--out",
+      src.toString(),
+      "--venv",
+      venv.toString(),
+      "--worker-path",
+      Fixtures.PYTHON_DIR.toString(),
+      "--home",
+      Fixtures.home().toString()
     };
     assertThat(run(args)).as(stderr.toString()).isZero();
     String where = Files.readString(src.resolve("com/example/gen/Where.java"));
@@ -102,13 +121,18 @@ class StubGenCliTest {
   @Test
   void aModuleMissingFromThePathIsReported() {
     assertThat(run(withModule(Fixtures.cliArgs(out), "no_such_module_here"))).isEqualTo(1);
-    assertThat(stderr.toString()).contains("does not import").contains("No module named 'no_such_module_here'");
+    assertThat(stderr.toString())
+        .contains("does not import")
+        .contains("No module named 'no_such_module_here'");
   }
 
   @Test
   void anImportThatHangsIsKilledAfterTheTimeout() {
-    assertThat(run(withModule(Fixtures.cliArgs(out, "--timeout", "2"), "stubfix.slow_import"))).isEqualTo(1);
-    assertThat(stderr.toString()).contains("describing stubfix.slow_import took longer than 2 s").contains("--timeout");
+    assertThat(run(withModule(Fixtures.cliArgs(out, "--timeout", "2"), "stubfix.slow_import")))
+        .isEqualTo(1);
+    assertThat(stderr.toString())
+        .contains("describing stubfix.slow_import took longer than 2 s")
+        .contains("--timeout");
     assertThat(ProcessHandle.current().children()).as("no describe process left running").isEmpty();
   }
 
@@ -142,7 +166,8 @@ class StubGenCliTest {
     String[] args = Fixtures.cliArgs(out.resolve("src"));
     args[args.length - 1] = file.toString();
     assertThat(run(args)).isEqualTo(1);
-    assertThat(stderr.toString()).startsWith("stubgen: cannot extract the venvmux worker into " + file);
+    assertThat(stderr.toString())
+        .startsWith("stubgen: cannot extract the venvmux worker into " + file);
   }
 
   @Test
