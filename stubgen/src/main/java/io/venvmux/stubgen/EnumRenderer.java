@@ -53,10 +53,7 @@ final class EnumRenderer {
             .addAnnotation(Stamp.generated())
             .addJavadoc(Javadocs.paragraph(type.doc()))
             .addJavadoc(
-                "<p>Python: "
-                    + Javadocs.code(type.module() + "." + type.qualname())
-                    + origin
-                    + ".\n");
+                "Python: " + Javadocs.code(type.module() + "." + type.qualname()) + origin + ".\n");
     if (members.isEmpty()) {
       throw new StubGenException(
           "Python enum " + type.qualname() + " has no members: a Java enum needs at least one");

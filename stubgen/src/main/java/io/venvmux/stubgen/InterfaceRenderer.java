@@ -160,7 +160,7 @@ final class InterfaceRenderer {
 
     CodeBlock.Builder javadoc = CodeBlock.builder().add(Javadocs.paragraph(function.doc()));
     javadoc.add(
-        "<p>Python: $L$L.\n",
+        "Python: $L$L.\n",
         Javadocs.code(
             (function.isAsync() ? "async def " : "def ")
                 + function.name()

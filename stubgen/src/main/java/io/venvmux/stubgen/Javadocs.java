@@ -7,11 +7,14 @@ import org.jspecify.annotations.Nullable;
 final class Javadocs {
   private Javadocs() {}
 
-  /** A docstring as the first paragraph, followed by a blank line; nothing when there is none. */
+  /**
+   * A docstring as the first paragraph, then the opening of the next one: what follows is a new
+   * paragraph. Nothing when there is no docstring, so what follows is the first sentence.
+   */
   static CodeBlock paragraph(@Nullable String doc) {
     return doc == null || doc.isBlank()
         ? CodeBlock.of("")
-        : CodeBlock.of("$L\n\n", escape(doc.strip()));
+        : CodeBlock.of("$L\n\n<p>", escape(doc.strip()));
   }
 
   /** Python code (a signature, a default) as {@code <code>..</code>}. */

@@ -65,7 +65,7 @@ final class RecordRenderer {
         .addAnnotation(Stamp.generated())
         .addJavadoc(Javadocs.paragraph(type.doc()))
         .addJavadoc(
-            "<p>Python: $L $L$L.\n\n",
+            "Python: $L $L$L.\n\n",
             type.kind(),
             Javadocs.code(type.module() + "." + type.qualname()),
             origin)

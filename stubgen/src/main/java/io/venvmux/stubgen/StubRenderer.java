@@ -16,7 +16,7 @@ import javax.lang.model.SourceVersion;
  * dataclass / TypedDict / NamedTuple / pydantic model and one enum per Python enum its functions
  * use, all top-level types of one package.
  */
-public final class StubRenderer {
+final class StubRenderer {
   private final String javaPackage;
   private final String interfaceName;
   private final ModuleSettings settings;
@@ -43,8 +43,8 @@ public final class StubRenderer {
   }
 
   /** What rendering made: the files, and the functions left out with the reason. */
-  public record Rendered(List<JavaFile> files, List<String> skipped) {
-    public Rendered {
+  record Rendered(List<JavaFile> files, List<String> skipped) {
+    Rendered {
       files = List.copyOf(files);
       skipped = List.copyOf(skipped);
     }
