@@ -65,10 +65,14 @@ final class InterfaceRenderer {
                     + " it.\n\n"
                     + "<p>{@code VenvMux.bind($T.class)} (or {@code pool.bind(..)}) hands out an"
                     + " implementation once the venvmux\n"
-                    + "annotation processor is enabled.\n",
+                    + "annotation processor is enabled.\n\n"
+                    + "<p>Python {@code int} is {@code long} here: Python's int has no bound, and a"
+                    + " value beyond {@code long}\nfails the call with an error instead of"
+                    + " wrapping. Python {@code datetime} is {@code $T}.\n",
                 Javadocs.code(module.module()),
                 Javadocs.escape(module.python()),
-                name);
+                name,
+                types.dateTimeType());
     if (settings.venv() != null) {
       spec.addJavadoc(
           "\n"

@@ -61,6 +61,11 @@ final class TypeMapper {
     this.dateTimes = dateTimes;
   }
 
+  /** The Java type Python's {@code datetime} maps to. */
+  ClassName dateTimeType() {
+    return (ClassName) primitive("datetime");
+  }
+
   /** A function's result: {@code void} for None, {@code Optional<T>} for {@code Optional[T]}. */
   Mapped result(JsonNode tree) {
     if (kind(tree).equals("none")) {

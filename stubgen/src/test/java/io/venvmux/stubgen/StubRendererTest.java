@@ -57,7 +57,9 @@ class StubRendererTest {
         .contains(
             "@VenvModule( value = \"stubfix.entry\", packages = { \"numpy>=2\", \"attrs\" },"
                 + " requirements = \"req.txt\", python = \"3.11\", workerPaths = \"py\" )")
-        .contains("@Generated(\"io.venvmux.stubgen.StubGen\") public interface Entry {");
+        .contains("@Generated(\"io.venvmux.stubgen.StubGen\") public interface Entry {")
+        .contains("Python {@code int} is {@code long} here")
+        .contains("Python {@code datetime} is {@code OffsetDateTime}.");
   }
 
   @Test
