@@ -31,11 +31,16 @@ final class Fixtures {
         .describe(module, spec, new EnvResolver(home()).resolve(spec));
   }
 
-  /** The CLI's arguments that every end-to-end run shares. */
+  /** The CLI's arguments that every end-to-end run shares, for the fixture module. */
   static String[] cliArgs(Path out, String... more) {
+    return cliArgsFor(MODULE, out, more);
+  }
+
+  /** The CLI's arguments that every end-to-end run shares. */
+  static String[] cliArgsFor(String module, Path out, String... more) {
     String[] base = {
       "--module",
-      MODULE,
+      module,
       "--package",
       "com.example.gen",
       "--out",

@@ -2,19 +2,10 @@ package io.venvmux.stubgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.venvmux.Pool;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import javax.tools.Diagnostic;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,56 +19,33 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratedCodeTest {
   @TempDir static Path work;
 
-  private static final List<Diagnostic<? extends JavaFileObject>> diagnostics = new ArrayList<>();
-  private static URLClassLoader loader;
-  private static Pool pool;
+  private static ClientBuild build;
   private static Map<String, String> results;
 
   @BeforeAll
-  @SuppressWarnings("unchecked")
   static void generateCompileAndCall() throws Exception {
-    Path src = work.resolve("src");
-    assertThat(StubGen.run(Fixtures.cliArgs(src, "--async"))).isZero();
-    try (InputStream driver = GeneratedCodeTest.class.getResourceAsStream("/driver/Driver.java")) {
-      Files.write(src.resolve("com/example/gen/Driver.java"), driver.readAllBytes());
-    }
-    Path classes = work.resolve("classes");
-    diagnostics.addAll(Javac.compile(src, classes));
-    loader =
-        new URLClassLoader(
-            new URL[] {classes.toUri().toURL()}, GeneratedCodeTest.class.getClassLoader());
-    pool =
-        Pool.builder()
-            .home(Fixtures.home())
-            .env("stubfix", Fixtures.spec(), Fixtures.MODULE)
-            .build();
-    Function<Pool, Map<String, String>> run =
-        (Function<Pool, Map<String, String>>)
-            loader.loadClass("com.example.gen.Driver").getConstructor().newInstance();
-    results = run.apply(pool);
+    build = ClientBuild.of(work, Fixtures.MODULE, "Driver", "--async");
+    results = build.run("Driver");
   }
 
   @AfterAll
   static void stop() throws IOException {
-    if (pool != null) {
-      pool.close();
-    }
-    if (loader != null) {
-      loader.close();
+    if (build != null) {
+      build.close();
     }
   }
 
   @Test
   void compilesWithoutErrorsAndTheProcessorWroteTheClient() throws Exception {
-    assertThat(diagnostics).noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
-    assertThat(loader.loadClass("com.example.gen.VenvMux_Entry")).isNotNull();
-    assertThat(loader.loadClass("com.example.gen.VenvMuxNames_Shape")).isNotNull();
+    assertThat(build.diagnostics).noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+    assertThat(build.loader.loadClass("com.example.gen.VenvMux_Entry")).isNotNull();
+    assertThat(build.loader.loadClass("com.example.gen.VenvMuxNames_Shape")).isNotNull();
   }
 
   @Test
   void onlyUntypedObjectsDrawWarnings() {
     // choose(..) takes a Union and an unannotated parameter: Object, which the processor flags
-    assertThat(Javac.warnings(diagnostics))
+    assertThat(Javac.warnings(build.diagnostics))
         .isNotEmpty()
         .allSatisfy(w -> assertThat(w).contains("[VenvMuxUntyped]"));
   }
