@@ -6,6 +6,7 @@ import javax.annotation.processing.Generated;
 /**
  * Python names of {@link Outer.Point}'s components that carry {@code @PyName}.
  */
+@SuppressWarnings({"deprecation", "removal"})
 @Generated("io.venvmux.processor.VenvModuleProcessor")
 public final class VenvMuxNames_Outer_Point {
   /**

@@ -9,6 +9,7 @@ import javax.annotation.processing.Generated;
 /**
  * Client of {@link Compute}, calling the Python module {@code yourpkg_v2.entry}. Get one with {@code VenvMux.bind(Compute.class)}.
  */
+@SuppressWarnings({"deprecation", "removal"})
 @Generated("io.venvmux.processor.VenvModuleProcessor")
 public final class VenvMux_Compute implements Compute {
   private static final PyFunction COMPUTE = PyFunction.builder("compute")

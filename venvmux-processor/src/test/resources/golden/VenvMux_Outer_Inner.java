@@ -13,6 +13,7 @@ import javax.annotation.processing.Generated;
 /**
  * Client of {@link Outer.Inner}, calling the Python module {@code geo.shapes}. Get one with {@code VenvMux.bind(Outer.Inner.class)}.
  */
+@SuppressWarnings({"deprecation", "removal"})
 @Generated("io.venvmux.processor.VenvModuleProcessor")
 public final class VenvMux_Outer_Inner implements Outer.Inner {
   private static final PyFunction COMPUTE_STATS = PyFunction.builder("compute_stats")

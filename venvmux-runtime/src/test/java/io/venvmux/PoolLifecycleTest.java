@@ -107,7 +107,16 @@ class PoolLifecycleTest {
       VenvHandle other = TestEnvs.started(pool, "other");
       List<Long> old = TestEnvs.workerPids(e);
       List<Long> otherPids = TestEnvs.workerPids(other);
+      TestEnvs.eventually(Duration.ofSeconds(30), "2 workers are up", () -> TestEnvs.workerPids(e).size() == 2);
+      List<CompletableFuture<Object>> running = List.of(
+          e.callAsync("nap", Map.of("seconds", 0.5)), e.callAsync("nap", Map.of("seconds", 0.5)));
+      CompletableFuture<Object> queued = e.callAsync("add", Map.of("a", 1, "b", 1));
       pool.stopEnv("e");
+      ExecutionException q = catchThrowableOfType(ExecutionException.class, () -> queued.get(30, TimeUnit.SECONDS));
+      assertThat(q.getCause()).isInstanceOf(PoolClosedException.class).hasMessageContaining("stopped");
+      for (CompletableFuture<Object> r : running) {
+        assertThat(r.get(30, TimeUnit.SECONDS)).isNotNull(); // in flight: finished within the grace period
+      }
       assertThat(TestEnvs.workerPids(e)).isEmpty();
       for (long pid : old) {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();

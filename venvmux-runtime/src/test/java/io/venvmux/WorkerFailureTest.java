@@ -118,15 +118,20 @@ class WorkerFailureTest {
     }
   }
 
+  /** A pool whose env "flaky" misbehaves while {@code trigger} exists, counting imports in {@code counter}. */
+  private static Pool flakyPool(int workers, String triggerVar, Path trigger, Path counter) {
+    EnvSpec spec = TestEnvs.spec().workers(workers)
+        .environment(triggerVar, trigger.toString())
+        .environment("VMX_IMPORT_COUNTER", counter.toString())
+        .build();
+    return TestEnvs.pool().env("flaky", spec, "vmx_flaky").build();
+  }
+
   @Test
   void failingImportFailsQueuedCallsWithoutARespawnLoopAndTheNextCallRetries(@TempDir Path tmp) throws Exception {
     Path breakFile = Files.writeString(tmp.resolve("broken"), "");
     Path counter = tmp.resolve("imports");
-    EnvSpec spec = TestEnvs.spec().workers(2)
-        .environment("VMX_BREAK_FILE", breakFile.toString())
-        .environment("VMX_IMPORT_COUNTER", counter.toString())
-        .build();
-    try (Pool pool = TestEnvs.pool().env("flaky", spec, "vmx_flaky").build()) {
+    try (Pool pool = flakyPool(2, "VMX_BREAK_FILE", breakFile, counter)) {
       VenvHandle h = pool.venv("flaky");
       List<CompletableFuture<Object>> burst = List.of(
           h.callAsync("ping", Map.of()), h.callAsync("ping", Map.of()), h.callAsync("ping", Map.of()));
@@ -147,6 +152,20 @@ class WorkerFailureTest {
       Files.delete(breakFile);
       assertThat(h.call("ping", Map.of())).isEqualTo("pong");
       assertThat(h.functions()).containsKey("ping");
+    }
+  }
+
+  @Test
+  void workerDyingRightAfterItsHelloIsNotRespawnedInALoop(@TempDir Path tmp) throws Exception {
+    Path dieFile = Files.writeString(tmp.resolve("die"), "");
+    Path counter = tmp.resolve("imports");
+    try (Pool pool = flakyPool(1, "VMX_DIE_FILE", dieFile, counter)) {
+      VenvHandle h = TestEnvs.started(pool, "flaky");
+      TestEnvs.eventually(Duration.ofSeconds(30), "the worker died", () -> TestEnvs.workerPids(h).isEmpty());
+      Thread.sleep(1500); // a respawn loop would import again and again meanwhile
+      assertThat(Files.readAllLines(counter)).hasSize(1);
+      Files.delete(dieFile);
+      assertThat(h.call("ping", Map.of())).isEqualTo("pong");
     }
   }
 

@@ -9,7 +9,7 @@ import javax.lang.model.util.Elements;
 
 /**
  * Stamps every generated file the same way: {@code @Generated} naming the processor (no timestamp,
- * so builds are reproducible) and the same file layout.
+ * so builds are reproducible), the same {@code @SuppressWarnings} and the same file layout.
  */
 final class GeneratedStamp {
   private static final ClassName GENERATED =
@@ -24,6 +24,12 @@ final class GeneratedStamp {
   }
 
   TypeSpec.Builder stamp(TypeSpec.Builder type) {
+    // The client overrides the interface's methods as declared, deprecated types included: a user
+    // building with -Werror must not fail on code they cannot edit.
+    type.addAnnotation(
+        AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "{$S, $S}", "deprecation", "removal")
+            .build());
     if (generatedAvailable) {
       type.addAnnotation(
           AnnotationSpec.builder(GENERATED)

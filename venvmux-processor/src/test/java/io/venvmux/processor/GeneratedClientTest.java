@@ -83,6 +83,18 @@ class GeneratedClientTest {
   }
 
   @Test
+  void deprecatedTypesInTheInterfaceDoNotWarnInTheClient() {
+    Compilation c =
+        Sources.compile(
+            source("Old", "@Deprecated public record Old(int n) {}"),
+            source(
+                "Api",
+                "@SuppressWarnings(\"deprecation\") @VenvModule(\"pkg.entry\")",
+                "public interface Api { Old f(Old o); }"));
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
   void aNestedInterfaceGetsAFlatName() {
     Compilation c =
         compile(

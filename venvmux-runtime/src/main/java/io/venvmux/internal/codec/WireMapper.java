@@ -39,6 +39,8 @@ import java.nio.file.Path;
  *   <li>{@code byte[]} is {@code {"__bytes__": true, "b64": ".."}}; {@code BigDecimal} a string;
  *       {@code Path} its plain string; java.time values ISO-8601 strings, never timestamps, with
  *       their offsets kept; {@code Duration} an ISO duration ({@code PT1H0.5S});
+ *   <li>{@code Object} anywhere reads as natural values (Map, List, String, Integer/Long/BigInteger,
+ *       Double, Boolean, null, {@code byte[]}), as untyped results do;
  *   <li>NaN and Infinity are the bare tokens Python's json reads and writes.
  * </ul>
  */
@@ -101,6 +103,7 @@ public final class WireMapper {
         .addDeserializer(byte[].class, new BytesCodec.Deserializer())
         .addSerializer(Path.class, new PathCodec.Serializer())
         .addDeserializer(Path.class, new PathCodec.Deserializer())
+        .addDeserializer(Object.class, new NaturalValuesDeserializer())
         .addDeserializer(byte.class, new StrictByteDeserializer(byte.class))
         .addDeserializer(Byte.class, new StrictByteDeserializer(Byte.class));
   }

@@ -43,12 +43,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class EnvDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(EnvDispatcher.class);
+  /** A worker that dies on its own this soon after its hello, before any call, failed to start. */
+  private static final Duration EARLY_DEATH = Duration.ofSeconds(3);
 
   private final String name;
   private final String module;
   private final EnvSpec spec;
   private final PoolRuntime rt;
   private final boolean fixed;
+  private final @Nullable Duration envTimeout;
   private final Object lock = new Object();
 
   // Guarded by lock.
@@ -75,6 +78,7 @@ public final class EnvDispatcher {
     this.spec = spec;
     this.rt = rt;
     this.fixed = spec.workers().isPresent();
+    this.envTimeout = spec.callTimeout().orElse(null);
     this.target = spec.minWorkers();
     this.window = new SaturationWindow(spec.saturationWindowLen());
     this.ticker = fixed
@@ -105,15 +109,15 @@ public final class EnvDispatcher {
    */
   Call newCall(
       String fn, List<?> args, Map<String, ?> kwargs, @Nullable JavaType resultType, @Nullable Duration timeout) {
-    String what = "fn '" + fn + "' in env '" + name + "'";
     if (rt.closed()) {
-      throw new PoolClosedException("the pool is closed; " + what + " was not sent");
+      throw new PoolClosedException("the pool is closed; fn '" + fn + "' in env '" + name + "' was not sent");
     }
     long id = rt.nextId();
-    RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, what);
+    RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, name);
     byte[] line = enc.line();
     Path payloadFile = null;
     if (rt.maxPayloadBytes != null && line.length > rt.maxPayloadBytes) {
+      String what = "fn '" + fn + "' in env '" + name + "'";
       try {
         payloadFile = rt.spillPayload(enc.payload());
       } catch (IOException | RuntimeException e) {
@@ -124,18 +128,18 @@ public final class EnvDispatcher {
       }
       line = RequestEncoder.spilledLine(id, fn, payloadFile.toString());
     }
-    Duration effective = timeout != null ? timeout : spec.callTimeout().orElse(null);
+    Duration effective = timeout != null ? timeout : envTimeout;
     return new Call(this, id, fn, line, payloadFile, resultType, effective);
   }
 
   /** Queues a call, or sends it at once from the calling thread when a worker has a free slot. */
   void submit(Call call) {
     Slot direct = null;
-    int spawn;
+    Starts spawn;
     synchronized (lock) {
       if (closed || rt.closed()) {
         direct = null;
-        spawn = -1;
+        spawn = null;
       } else {
         active = true;
         startBlocked = false;
@@ -152,7 +156,7 @@ public final class EnvDispatcher {
         spawn = ensureWorkersLocked();
       }
     }
-    if (spawn < 0) {
+    if (spawn == null) {
       call.fail(new PoolClosedException("the pool is closed; " + call.describe() + " was not sent"));
       return;
     }
@@ -172,11 +176,10 @@ public final class EnvDispatcher {
     }
     List<Call> toSend;
     synchronized (lock) {
-      if (call.slot == slot) {
+      // A call that ended meanwhile had its slot released by ended(); only a live one moves back.
+      if (!call.isDone() && call.slot == slot) {
         call.slot = null;
         slot.inflight--;
-      }
-      if (!call.isDone()) {
         queue.addFirst(call);
       }
       toSend = pumpLocked();
@@ -219,7 +222,7 @@ public final class EnvDispatcher {
   /** Bookkeeping when a call ended, before its outcome is published. */
   void ended(Call call) {
     List<Call> toSend = null;
-    int spawn = 0;
+    Starts spawn = Starts.NONE;
     synchronized (lock) {
       Slot s = call.slot;
       if (s != null) {
@@ -288,10 +291,22 @@ public final class EnvDispatcher {
 
   // ---------------------------------------------------------------- workers
 
+  /** Workers to start, counted as starting in the generation they were decided in. */
+  private static final class Starts {
+    static final Starts NONE = new Starts(0, 0);
+    final int count;
+    final int generation;
+
+    Starts(int count, int generation) {
+      this.count = count;
+      this.generation = generation;
+    }
+  }
+
   /** How many workers to start now; counts them as starting. */
-  private int ensureWorkersLocked() {
+  private Starts ensureWorkersLocked() {
     if (closed || !active || startBlocked) {
-      return 0;
+      return Starts.NONE;
     }
     int live = starting;
     int busy = 0;
@@ -306,24 +321,20 @@ public final class EnvDispatcher {
     }
     int want = fixed ? spec.workers().getAsInt() : target;
     int n = Math.max(0, want - live);
+    if (n == 0) {
+      return Starts.NONE;
+    }
     starting += n;
-    return n;
+    return new Starts(n, generation);
   }
 
-  private void spawn(int n) {
-    if (n <= 0) {
-      return;
-    }
-    int gen;
-    synchronized (lock) {
-      gen = generation;
-    }
-    for (int i = 0; i < n; i++) {
+  private void spawn(Starts starts) {
+    for (int i = 0; i < starts.count; i++) {
       try {
-        rt.background.execute(() -> startOne(gen));
+        rt.background.execute(() -> startOne(starts.generation));
       } catch (RejectedExecutionException e) {
         synchronized (lock) {
-          if (gen == generation) {
+          if (starts.generation == generation) {
             starting--;
           }
         }
@@ -359,13 +370,16 @@ public final class EnvDispatcher {
       startFailed(gen, began, e);
       return;
     }
-    Slot slot = new Slot(proc, hello);
+    Slot slot = new Slot(proc, hello, gen, began);
     List<Call> toSend = null;
     CompletableFuture<Hello> waiter = null;
     boolean wanted;
+    boolean diedAlready = false;
     synchronized (lock) {
       wanted = !closed && gen == generation;
-      if (wanted) {
+      if (wanted && proc.exited()) {
+        diedAlready = true; // its onExit may have run already and found no slot to remove
+      } else if (wanted) {
         starting--;
         slots.add(slot);
         lastHello = hello;
@@ -373,6 +387,10 @@ public final class EnvDispatcher {
         helloWaiter = null;
         toSend = pumpLocked();
       }
+    }
+    if (diedAlready) {
+      startFailed(gen, began, diedStarting(proc));
+      return;
     }
     if (!wanted) {
       proc.stop(PoolRuntime.STOP_GRACE, "its env was stopped or reloaded while it started");
@@ -427,14 +445,20 @@ public final class EnvDispatcher {
    * one here if none is left).
    */
   private void startFailed(int gen, long began, CallException e) {
+    failedToStart(gen, began, e, true);
+  }
+
+  private void failedToStart(int gen, long began, CallException e, boolean wasStarting) {
     List<Call> failed = new ArrayList<>();
     CompletableFuture<Hello> waiter = null;
-    int spawn = 0;
+    Starts spawn = Starts.NONE;
     synchronized (lock) {
       if (gen != generation || closed) {
         return;
       }
-      starting--;
+      if (wasStarting) {
+        starting--;
+      }
       startBlocked = true;
       if (slots.stream().noneMatch(Slot::live)) {
         long now = System.nanoTime();
@@ -467,7 +491,21 @@ public final class EnvDispatcher {
   }
 
   private void onExit(WorkerProcess proc) {
-    int spawn;
+    rt.untrack(proc);
+    Slot gone = null;
+    for (Slot s : snapshotSlots()) {
+      if (s.proc == proc) {
+        gone = s;
+      }
+    }
+    if (gone != null && proc.diedStarting(EARLY_DEATH)) {
+      synchronized (lock) {
+        slots.remove(gone);
+      }
+      failedToStart(gone.generation, gone.startedNanos, diedStarting(proc), false);
+      return;
+    }
+    Starts spawn;
     synchronized (lock) {
       slots.removeIf(s -> s.proc == proc);
       if (startBlocked && !queue.isEmpty() && starting == 0 && slots.stream().noneMatch(Slot::live)) {
@@ -476,12 +514,24 @@ public final class EnvDispatcher {
       }
       spawn = ensureWorkersLocked();
     }
-    rt.untrack(proc);
     spawn(spawn);
   }
 
+  private static EnvStartException diedStarting(WorkerProcess proc) {
+    return new EnvStartException(
+        proc + " exited with code " + proc.exitCode() + " right after its hello, before it was sent any call;"
+            + " its last stderr lines follow",
+        String.join("\n", proc.stderrTail()));
+  }
+
+  private List<Slot> snapshotSlots() {
+    synchronized (lock) {
+      return new ArrayList<>(slots);
+    }
+  }
+
   private void tick() {
-    int spawn = 0;
+    Starts spawn = Starts.NONE;
     List<Slot> idle = null;
     synchronized (lock) {
       if (closed || !active) {
@@ -538,7 +588,7 @@ public final class EnvDispatcher {
   /** The hello of a live worker, starting one (and waiting for it) if none is up. */
   Hello hello() {
     CompletableFuture<Hello> f;
-    int spawn;
+    Starts spawn;
     synchronized (lock) {
       if (closed || rt.closed()) {
         throw new PoolClosedException("the pool is closed");
@@ -605,7 +655,7 @@ public final class EnvDispatcher {
    */
   public void reload() {
     List<Slot> old;
-    int spawn;
+    Starts spawn;
     synchronized (lock) {
       if (closed) {
         throw new PoolClosedException("the pool is closed");

@@ -7,6 +7,10 @@ import io.venvmux.internal.worker.WorkerProcess;
 final class Slot {
   final WorkerProcess proc;
   final Hello hello;
+  /** The env generation it was started in. */
+  final int generation;
+  /** When its start began (System.nanoTime). */
+  final long startedNanos;
   /** Calls sent and not yet ended on the Java side. */
   int inflight;
   /** Being stopped (reload, idle, stopEnv): gets no new calls. */
@@ -14,9 +18,11 @@ final class Slot {
   /** Being killed (a call on it timed out): gets no new calls, is replaced at once. */
   boolean killed;
 
-  Slot(WorkerProcess proc, Hello hello) {
+  Slot(WorkerProcess proc, Hello hello, int generation, long startedNanos) {
     this.proc = proc;
     this.hello = hello;
+    this.generation = generation;
+    this.startedNanos = startedNanos;
   }
 
   boolean live() {

@@ -47,10 +47,10 @@ public final class RequestEncoder {
   /**
    * Encodes a call.
    *
-   * @param what names the call in error messages
+   * @param env the env's name, for error messages
    * @throws InvalidJsonException when an argument cannot be encoded
    */
-  public static Encoded encode(long id, String fn, List<?> args, Map<String, ?> kwargs, String what) {
+  public static Encoded encode(long id, String fn, List<?> args, Map<String, ?> kwargs, String env) {
     ByteArrayBuilder out = new ByteArrayBuilder(256);
     try (JsonGenerator g = MAPPER.createGenerator(out)) {
       g.writeStartObject();
@@ -67,7 +67,8 @@ public final class RequestEncoder {
       g.flush();
       return new Encoded(out.toByteArray(), bodyStart);
     } catch (IOException | RuntimeException e) {
-      throw new InvalidJsonException("the arguments of " + what + " cannot be encoded as JSON: " + e.getMessage(), e);
+      throw new InvalidJsonException(
+          "the arguments of fn '" + fn + "' in env '" + env + "' cannot be encoded as JSON: " + e.getMessage(), e);
     }
   }
 

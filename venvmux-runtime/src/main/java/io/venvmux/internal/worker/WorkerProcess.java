@@ -62,6 +62,9 @@ public final class WorkerProcess {
   private volatile @Nullable String stopReason;
   private volatile @Nullable String killReason;
   private volatile boolean exited;
+  private volatile boolean everSent;
+  private volatile long helloNanos;
+  private volatile @Nullable Integer exitCode;
 
   private WorkerProcess(WorkerLaunch launch, Process process, Consumer<WorkerProcess> onExit) {
     this.launch = launch;
@@ -151,6 +154,21 @@ public final class WorkerProcess {
     return exited;
   }
 
+  /**
+   * True when the worker exited on its own soon after its hello, before it was sent any call: it
+   * is failing to start (a crash in a thread its module started, say), and replacing it at once
+   * would loop.
+   */
+  public boolean diedStarting(Duration within) {
+    return exited && killReason == null && stopReason == null && !everSent && helloNanos != 0
+        && System.nanoTime() - helloNanos < within.toNanos();
+  }
+
+  /** The exit code once reaped, else null. */
+  public @Nullable Integer exitCode() {
+    return exitCode;
+  }
+
   /** The last lines of the worker's stderr. */
   public List<String> stderrTail() {
     return stderr.tail();
@@ -173,6 +191,9 @@ public final class WorkerProcess {
       synchronized (writeLock) {
         stdin.write(call.line());
         stdin.flush();
+      }
+      if (!everSent) {
+        everSent = true;
       }
     } catch (IOException e) {
       // The pipe broke: the process is dying; the reader will reap it and fail the call.
@@ -290,7 +311,8 @@ public final class WorkerProcess {
       return;
     }
     Map<String, String> functions = new LinkedHashMap<>();
-    line.path("functions").fields().forEachRemaining(f -> functions.put(f.getKey(), f.getValue().asText()));
+    line.path("functions").properties().forEach(f -> functions.put(f.getKey(), f.getValue().asText()));
+    helloNanos = System.nanoTime();
     hello.complete(new Hello(
         protocol,
         line.path("pid").asLong(process.pid()),
@@ -391,6 +413,7 @@ public final class WorkerProcess {
 
   private void onEndOfOutput() {
     Integer code = reap();
+    exitCode = code;
     try {
       stderrThread.join(2000);
     } catch (InterruptedException e) {

@@ -349,4 +349,14 @@ class WireMapperTest {
     assertThatThrownBy(() -> read("\"2024-05-06T07:08:09+02:00\"", LocalDateTime.class))
         .isInstanceOf(MismatchedInputException.class);
   }
+
+  @Test
+  void objectInsideATypedValueReadsAsNaturalValuesWithBytes() throws Exception {
+    Map<String, Object> value =
+        M.readValue(
+            "{\"blob\":{\"__bytes__\":true,\"b64\":\"aGk=\"},\"list\":[1,2147483648,1.5,null]}",
+            new TypeReference<Map<String, Object>>() {});
+    assertThat((byte[]) value.get("blob")).isEqualTo("hi".getBytes());
+    assertThat(value.get("list")).isEqualTo(Arrays.asList(1, 2147483648L, 1.5, null));
+  }
 }
