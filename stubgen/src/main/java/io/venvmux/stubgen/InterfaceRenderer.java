@@ -68,11 +68,11 @@ final class InterfaceRenderer {
                     + "annotation processor is enabled.\n\n"
                     + "<p>Python {@code int} is {@code long} here: Python's int has no bound, and a"
                     + " value beyond {@code long}\nfails the call with an error instead of"
-                    + " wrapping. Python {@code datetime} is {@code $T}.\n",
+                    + " wrapping. Python {@code datetime} is {@code $L}.\n",
                 Javadocs.code(module.module()),
                 Javadocs.escape(module.python()),
                 name,
-                types.dateTimeType());
+                types.dateTimeType().simpleName());
     if (settings.venv() != null) {
       spec.addJavadoc(
           "\n"
@@ -149,7 +149,7 @@ final class InterfaceRenderer {
           .append(Javadocs.code(p.name() + ": " + PythonTypes.render(p.type())))
           .append(
               p.hasDefault() && p.defaultValue() != null
-                  ? ", default " + Javadocs.code(p.defaultValue().toString())
+                  ? ", default " + Javadocs.code(PythonTypes.value(p.defaultValue()))
                   : "")
           .append(p.type().path("kind").asText().equals("optional") ? "; null passes None" : "")
           .append(RecordRenderer.notes(mapped.notes()))

@@ -53,6 +53,32 @@ final class PythonTypes {
     }
   }
 
+  /**
+   * A JSON value in Python's spelling: {@code None}, {@code True}, {@code 'text'}, {@code [1, 2]}.
+   */
+  static String value(JsonNode json) {
+    if (json.isNull()) {
+      return "None";
+    }
+    if (json.isBoolean()) {
+      return json.asBoolean() ? "True" : "False";
+    }
+    if (json.isTextual()) {
+      return "'" + json.asText().replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+    if (json.isArray()) {
+      List<String> items = new ArrayList<>();
+      json.forEach(item -> items.add(value(item)));
+      return "[" + String.join(", ", items) + "]";
+    }
+    if (json.isObject()) {
+      List<String> entries = new ArrayList<>();
+      json.properties().forEach(e -> entries.add("'" + e.getKey() + "': " + value(e.getValue())));
+      return "{" + String.join(", ", entries) + "}";
+    }
+    return json.toString();
+  }
+
   private static String all(JsonNode trees) {
     List<String> parts = new ArrayList<>();
     trees.forEach(t -> parts.add(render(t)));

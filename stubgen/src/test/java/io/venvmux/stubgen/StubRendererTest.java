@@ -105,6 +105,7 @@ class StubRendererTest {
         .contains(
             "@param cornerCount Python: <code>corner_count: int</code>, default <code>3</code>")
         .contains("Union[int, str] has no Java counterpart: Object")
+        .contains("@param anything Python: <code>anything: Any</code>, default <code>None</code>")
         .contains("<code>async def later(delay: float) -&gt; str</code> (the worker awaits it)");
   }
 
