@@ -69,7 +69,9 @@ public final class StubGen implements Callable<Integer> {
   @Option(
       names = "--interface-name",
       paramLabel = "NAME",
-      description = "The interface's name (default: the module's last segment in PascalCase).")
+      description =
+          "The interface's name (default: the module's last segment in PascalCase, prefixed"
+              + " with Py if it would shadow a JDK type, e.g. pkg.path gives PyPath).")
   private @Nullable String interfaceName;
 
   @Option(
@@ -198,7 +200,10 @@ public final class StubGen implements Callable<Integer> {
       case "local" -> dt = TypeMapper.DateTimes.LOCAL;
       default -> throw new StubGenException("--datetime must be offset or local, not " + dateTimes);
     }
-    String name = interfaceName != null ? interfaceName : JavaNames.interfaceFor(module);
+    String name =
+        interfaceName != null
+            ? interfaceName
+            : TypeNamer.unreserved(JavaNames.interfaceFor(module));
     ModuleSettings settings =
         new ModuleSettings(
             python,

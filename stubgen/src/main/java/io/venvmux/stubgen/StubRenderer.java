@@ -35,6 +35,13 @@ final class StubRenderer {
     if (!SourceVersion.isIdentifier(interfaceName) || SourceVersion.isKeyword(interfaceName)) {
       throw new StubGenException("'" + interfaceName + "' is not a Java type name");
     }
+    if (TypeNamer.isReserved(interfaceName)) {
+      throw new StubGenException(
+          "an interface named "
+              + interfaceName
+              + " would shadow the JDK or venvmux type of that name in the generated files: choose"
+              + " another --interface-name");
+    }
     this.javaPackage = javaPackage;
     this.interfaceName = interfaceName;
     this.settings = settings;

@@ -86,6 +86,16 @@ final class TypeNamer {
     }
   }
 
+  /** Whether a type of this simple name would shadow a type the generated files use. */
+  static boolean isReserved(String simpleName) {
+    return RESERVED.contains(simpleName);
+  }
+
+  /** The name, or {@code Py} and the name when it is reserved ({@code Path} is {@code PyPath}). */
+  static String unreserved(String simpleName) {
+    return isReserved(simpleName) ? "Py" + simpleName : simpleName;
+  }
+
   /** The class for a key of the description's {@code types}. */
   ClassName nameOf(String key) {
     ClassName name = names.get(key);
@@ -100,9 +110,7 @@ final class TypeNamer {
 
   private static String pick(NamedType type, Set<String> used) {
     String simple = JavaNames.type(type.name());
-    if (RESERVED.contains(simple)) {
-      simple = "Py" + simple;
-    }
+    simple = unreserved(simple);
     if (!used.contains(simple)) {
       return simple;
     }

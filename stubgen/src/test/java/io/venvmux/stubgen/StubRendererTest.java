@@ -189,5 +189,12 @@ class StubRendererTest {
                     "com.ok", "class", ModuleSettings.none(), TypeMapper.DateTimes.OFFSET, false))
         .isInstanceOf(StubGenException.class)
         .hasMessageContaining("'class' is not a Java type name");
+    assertThatThrownBy(
+            () ->
+                new StubRenderer(
+                    "com.ok", "String", ModuleSettings.none(), TypeMapper.DateTimes.OFFSET, false))
+        .isInstanceOf(StubGenException.class)
+        .hasMessageContaining("would shadow the JDK or venvmux type");
+    assertThat(TypeNamer.unreserved(JavaNames.interfaceFor("pkg.path"))).isEqualTo("PyPath");
   }
 }
