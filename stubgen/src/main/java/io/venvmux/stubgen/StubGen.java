@@ -171,6 +171,13 @@ public final class StubGen implements Callable<Integer> {
       StubRenderer.Rendered rendered = renderer.render(description);
       write(rendered.files());
       rendered.skipped().forEach(s -> err.println("left out " + s));
+      if (description.functions().isEmpty()) {
+        err.println(
+            "note: "
+                + module
+                + " has no public functions (imported names count only when listed in __all__);"
+                + " the interface is empty");
+      }
       return 0;
     } catch (StubGenException | CallException | UncheckedIOException e) {
       err.println("stubgen: " + e.getMessage());

@@ -107,6 +107,14 @@ class StubGenCliTest {
   }
 
   @Test
+  void aModuleWithoutFunctionsGivesAnEmptyInterfaceAndSaysSo() throws IOException {
+    assertThat(run(withModule(Fixtures.cliArgs(out), "stubfix"))).as(stderr.toString()).isZero();
+    assertThat(Files.readString(out.resolve("com/example/gen/Stubfix.java")))
+        .contains("public interface Stubfix {\n}");
+    assertThat(stderr.toString()).contains("note: stubfix has no public functions");
+  }
+
+  @Test
   void aModuleThatDoesNotImportIsReportedWithItsTraceback() {
     assertThat(run(withModule(Fixtures.cliArgs(out), "stubfix.broken"))).isEqualTo(1);
     assertThat(stderr.toString())
