@@ -1,0 +1,88 @@
+package io.venvmux.stubgen;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code python -m venvmux_worker.describe --module X} says about a module: its public
+ * functions and the named types (enums, dataclasses, TypedDicts, NamedTuples, pydantic models)
+ * their hints refer to. Type hints stay JSON trees ({@link JsonNode}); {@link TypeMapper} reads
+ * them.
+ *
+ * @param module the module's dotted name
+ * @param python the interpreter's version
+ * @param functions the public functions, in the module's order
+ * @param types named types by their key ({@code module.QualName}), the target of {@code ref} trees
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModuleDescription(
+    String module, String python, List<Function> functions, Map<String, NamedType> types) {
+  public ModuleDescription {
+    functions = List.copyOf(functions);
+    types = Map.copyOf(types);
+  }
+
+  /** One public function. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Function(
+      String name,
+      @JsonProperty("async") boolean isAsync,
+      @Nullable String doc,
+      @Nullable String signature,
+      List<Parameter> parameters,
+      JsonNode returns) {
+    public Function {
+      parameters = List.copyOf(parameters);
+    }
+  }
+
+  /**
+   * One parameter; {@code kind} is Python's ({@code positional_only}, {@code
+   * positional_or_keyword}, {@code var_positional}, {@code keyword_only}, {@code var_keyword}).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Parameter(
+      String name,
+      String kind,
+      JsonNode type,
+      @JsonProperty("has_default") boolean hasDefault,
+      @JsonProperty("default") @Nullable JsonNode defaultValue) {
+
+    /** Whether it can be passed as a keyword argument, the only way generated clients pass any. */
+    public boolean byKeyword() {
+      return kind.equals("positional_or_keyword") || kind.equals("keyword_only");
+    }
+  }
+
+  /**
+   * A named type; {@code kind} is {@code enum} (with members) or {@code dataclass}, {@code
+   * typeddict}, {@code namedtuple}, {@code pydantic} (with fields).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record NamedType(
+      String kind,
+      String name,
+      String module,
+      String qualname,
+      @Nullable String doc,
+      @Nullable List<Member> members,
+      @Nullable List<Field> fields) {
+
+    /** Whether it is a Python {@code Enum}. */
+    public boolean isEnum() {
+      return kind.equals("enum");
+    }
+  }
+
+  /** An enum member: its name and the JSON value it crosses the wire as. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Member(String name, JsonNode value) {}
+
+  /** A field of a record-like type. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Field(String name, JsonNode type, boolean required) {}
+}
