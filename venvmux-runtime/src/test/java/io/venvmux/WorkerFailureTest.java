@@ -170,6 +170,19 @@ class WorkerFailureTest {
   }
 
   @Test
+  void anEnvThatCannotStartFailsEachCallClearly(@TempDir Path tmp) {
+    EnvSpec spec = EnvSpec.builder().venv(tmp.resolve("no-such-venv")).workers(2).build();
+    try (Pool pool = TestEnvs.pool().env("broken", spec, "vmx_fixture").build()) {
+      for (int i = 0; i < 2; i++) {
+        CallException e = catchThrowableOfType(CallException.class, () -> pool.call("broken", "add", Map.of()));
+        assertThat(e).isInstanceOfAny(EnvStartException.class, EnvBuildException.class)
+            .hasMessageContaining("no-such-venv");
+      }
+      assertThat(TestEnvs.workerPids(pool.venv("broken"))).isEmpty();
+    }
+  }
+
+  @Test
   void fixedModuleWorksAfterReload(@TempDir Path tmp) throws Exception {
     Path breakFile = Files.writeString(tmp.resolve("broken"), "");
     EnvSpec spec = TestEnvs.spec().workers(1).environment("VMX_BREAK_FILE", breakFile.toString()).build();

@@ -83,7 +83,7 @@ public final class EnvDispatcher {
     this.window = new SaturationWindow(spec.saturationWindowLen());
     this.ticker = fixed
         ? null
-        : rt.timer.scheduleWithFixedDelay(this::tick, PoolRuntime.TICK.toMillis(), PoolRuntime.TICK.toMillis(),
+        : rt.timer.scheduleWithFixedDelay(this::safeTick, PoolRuntime.TICK.toMillis(), PoolRuntime.TICK.toMillis(),
             TimeUnit.MILLISECONDS);
   }
 
@@ -527,6 +527,15 @@ public final class EnvDispatcher {
   private List<Slot> snapshotSlots() {
     synchronized (lock) {
       return new ArrayList<>(slots);
+    }
+  }
+
+  // A periodic task that throws is silently never run again: autoscaling must not die that way.
+  private void safeTick() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.error("the autoscaling check of env '{}' failed", name, e);
     }
   }
 

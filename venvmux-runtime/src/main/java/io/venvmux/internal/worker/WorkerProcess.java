@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ public final class WorkerProcess {
   private final WorkerLaunch launch;
   private final Process process;
   private final OutputStream stdin;
-  private final Object writeLock = new Object();
+  private final ReentrantLock writeLock = new ReentrantLock();
   private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
   private final StderrPump stderr;
   private final Thread stderrThread;
@@ -125,7 +126,7 @@ public final class WorkerProcess {
       throw new EnvStartException("interrupted while starting a worker for env '" + launch.env() + "'", "");
     } catch (ExecutionException e) {
       // A failed import exits by itself (code 3); anything else gets stdin closed, then is killed.
-      closeStdin();
+      closeStdin(Duration.ofSeconds(1));
       if (!awaitExit(Duration.ofSeconds(2))) {
         process.destroyForcibly();
         awaitExit(REAP_WAIT);
@@ -188,9 +189,12 @@ public final class WorkerProcess {
       return pending.remove(call.id()) == null;
     }
     try {
-      synchronized (writeLock) {
+      writeLock.lock();
+      try {
         stdin.write(call.line());
         stdin.flush();
+      } finally {
+        writeLock.unlock();
       }
       if (!everSent) {
         everSent = true;
@@ -227,8 +231,9 @@ public final class WorkerProcess {
     if (stopReason == null) {
       stopReason = reason;
     }
-    closeStdin();
-    if (!awaitExit(grace)) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    closeStdin(grace);
+    if (!awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
       process.destroy();
       if (!awaitExit(Duration.ofSeconds(2))) {
         process.destroyForcibly();
@@ -237,13 +242,25 @@ public final class WorkerProcess {
     }
   }
 
-  private void closeStdin() {
-    synchronized (writeLock) {
-      try {
-        stdin.close();
-      } catch (IOException e) {
-        // Already closed or broken: the process is on its way out either way.
+  /**
+   * Closes stdin, the worker's signal to finish. A write blocked on a full pipe (a worker that no
+   * longer reads) holds the lock; then this gives up after {@code wait} and the caller escalates.
+   */
+  private void closeStdin(Duration wait) {
+    try {
+      if (!writeLock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+        return;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      stdin.close();
+    } catch (IOException e) {
+      // Already closed or broken: the process is on its way out either way.
+    } finally {
+      writeLock.unlock();
     }
   }
 

@@ -3,13 +3,19 @@ package io.venvmux.internal.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.venvmux.CallException;
 import io.venvmux.EnvStartException;
+import io.venvmux.PoolClosedException;
 import io.venvmux.ProtocolMismatchException;
+import io.venvmux.internal.wire.RawResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The start checks of {@link WorkerProcess}, with tiny stand-in processes instead of the worker. */
 class WorkerProcessTest {
@@ -42,6 +48,71 @@ class WorkerProcessTest {
   void silentWorkerIsKilledAfterTheStartTimeout() {
     EnvStartException e = startFailure(Duration.ofMillis(500), "-c", "import time; time.sleep(60)");
     assertThat(e).hasMessageContaining("did not say hello");
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void stopEndsAWorkerThatNoLongerReadsEvenWithAWriteBlockedOnTheFullPipe() throws Exception {
+    String hello = "{\\\"type\\\":\\\"hello\\\",\\\"protocol\\\":1,\\\"functions\\\":{}}";
+    WorkerProcess w = spawn(Duration.ofSeconds(30), "-c",
+        "import sys, time; sys.stdout.write(\"" + hello + "\\n\"); sys.stdout.flush(); time.sleep(600)");
+    w.awaitHello();
+    CompletableFuture<CallException> outcome = new CompletableFuture<>();
+    byte[] line = ("{\"id\":1,\"fn\":\"f\",\"args\":[\"" + "x".repeat(4 << 20) + "\"]}\n").getBytes();
+    Thread writer = new Thread(() -> w.send(new TestCall(line, outcome)));
+    writer.start();
+    Thread.sleep(300); // let the write fill the pipe and block
+    w.stop(Duration.ofMillis(500), "test");
+    writer.join(10_000);
+    assertThat(writer.isAlive()).isFalse();
+    assertThat(w.exited()).isTrue();
+    assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(PoolClosedException.class);
+  }
+
+  /** A call that records how it ended. */
+  private static final class TestCall implements PendingCall {
+    private final byte[] line;
+    private final CompletableFuture<CallException> outcome;
+
+    TestCall(byte[] line, CompletableFuture<CallException> outcome) {
+      this.line = line;
+      this.outcome = outcome;
+    }
+
+    @Override
+    public long id() {
+      return 1;
+    }
+
+    @Override
+    public String fn() {
+      return "f";
+    }
+
+    @Override
+    public boolean untyped() {
+      return true;
+    }
+
+    @Override
+    public byte[] line() {
+      return line;
+    }
+
+    @Override
+    public void succeed(RawResult result) {
+      outcome.complete(null);
+    }
+
+    @Override
+    public void fail(CallException error) {
+      outcome.complete(error);
+    }
+
+    @Override
+    public boolean isDone() {
+      return outcome.isDone();
+    }
   }
 
   /** Starts a stand-in that fails to start; checks it is gone, reaped, before the error surfaces. */
