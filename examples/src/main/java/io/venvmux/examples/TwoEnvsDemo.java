@@ -2,7 +2,6 @@ package io.venvmux.examples;
 
 import io.venvmux.EnvSpec;
 import io.venvmux.Pool;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +17,7 @@ import java.util.Map;
  * <p>The first run builds both venvs under the venvmux home (uv when found, pip otherwise); later
  * runs reuse them, so "cold" then means starting the worker and importing numpy.
  *
- * <p>Run from the repository root or the examples folder: {@code ./mvnw -pl examples -am -Pdemo
+ * <p>Run from the repository root or the examples folder: {@code mvn -q -Pdemo -pl examples -am
  * package}, or {@code java -cp ... io.venvmux.examples.TwoEnvsDemo [home]}. The Python modules are
  * in {@code examples/src/main/python} ({@code -Dvenvmux.examples.python=DIR} points elsewhere).
  */
@@ -29,7 +28,7 @@ public final class TwoEnvsDemo {
   private TwoEnvsDemo() {}
 
   public static void main(String[] args) {
-    Path python = pythonDir();
+    Path python = ExamplePaths.pythonDir("numpy_v1_entry.py");
     Pool.Builder builder = Pool.builder();
     if (args.length > 0) {
       builder.home(Path.of(args[0]));
@@ -71,19 +70,6 @@ public final class TwoEnvsDemo {
       rows.forEach(System.out::println);
       System.out.printf("%n(n = %d; warm = median of %d calls; cold = first call, including any venv build and the worker's start)%n", N, WARM_CALLS);
     }
-  }
-
-  private static Path pythonDir() {
-    String configured = System.getProperty("venvmux.examples.python");
-    if (configured != null) {
-      return Path.of(configured).toAbsolutePath();
-    }
-    for (Path candidate : List.of(Path.of("src/main/python"), Path.of("examples/src/main/python"))) {
-      if (Files.isRegularFile(candidate.resolve("numpy_v1_entry.py"))) {
-        return candidate.toAbsolutePath();
-      }
-    }
-    throw new IllegalStateException("cannot find numpy_v1_entry.py: run from the repository root or examples/, or set -Dvenvmux.examples.python=DIR");
   }
 
   private static double ms(long since) {
