@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * the I/O threads.
  *
  * <p>Crash-loop protection: when a worker fails before its hello, the queued calls fail with that
- * error and no worker is started again until the next call (or {@link #reload}) asks for one.
+ * error and no worker is started again until the next call (or {@link #reload}) asks for one. The
+ * same holds for the minimum workers {@link #startMinWorkers} starts ahead of the first call.
  */
 public final class EnvDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(EnvDispatcher.class);
@@ -593,6 +594,23 @@ public final class EnvDispatcher {
   }
 
   // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Starts the env's minimum workers in the background now, without waiting for them (a pool does
+   * at build and when an env is added). A failed start is logged and starts nothing more until a
+   * call asks for a worker; that call then tries again and gets the error.
+   */
+  public void startMinWorkers() {
+    Starts spawn;
+    synchronized (lock) {
+      if (closed || rt.closed() || spec.minWorkers() == 0) {
+        return;
+      }
+      active = true;
+      spawn = ensureWorkersLocked();
+    }
+    spawn(spawn);
+  }
 
   /** The hello of a live worker, starting one (and waiting for it) if none is up. */
   Hello hello() {

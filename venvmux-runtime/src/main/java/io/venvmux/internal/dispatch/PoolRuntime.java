@@ -2,6 +2,7 @@ package io.venvmux.internal.dispatch;
 
 import io.venvmux.Serializer;
 import io.venvmux.internal.env.EnvResolver;
+import io.venvmux.internal.wire.WireWarmUp;
 import io.venvmux.internal.worker.WorkerProcess;
 import io.venvmux.internal.worker.WorkerSources;
 import java.io.IOException;
@@ -77,6 +78,13 @@ public final class PoolRuntime {
     } else {
       this.ownedCallbacks = null;
       this.callbacks = callbacks;
+    }
+  }
+
+  /** Loads the wire's JSON classes on a background thread, unless this JVM already did. */
+  public void warmUpWire() {
+    if (!WireWarmUp.started()) {
+      inBackground(WireWarmUp::run);
     }
   }
 

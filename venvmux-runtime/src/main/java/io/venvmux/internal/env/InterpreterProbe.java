@@ -41,7 +41,9 @@ final class InterpreterProbe {
       return Optional.empty();
     }
     String key = executable + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis();
-    String known = MEMO.get(key);
+    // Remembered per home, so every home gets its file even when another home asked first.
+    String memoKey = cacheDir + "|" + key;
+    String known = MEMO.get(memoKey);
     if (known != null) {
       return known.isEmpty() ? Optional.empty() : Optional.of(known);
     }
@@ -56,7 +58,7 @@ final class InterpreterProbe {
       version = asked.get();
       writeCache(file, key, executable, version);
     }
-    MEMO.put(key, version);
+    MEMO.put(memoKey, version);
     return version.isEmpty() ? Optional.empty() : Optional.of(version);
   }
 
