@@ -50,9 +50,9 @@ public final class Pool implements AutoCloseable {
   private Pool(Builder b) {
     this.rt = new PoolRuntime(
         VenvMuxHome.resolve(b.home), b.serializer, b.maxPayloadBytes, b.maxResultBytes, b.callbackExecutor);
-    rt.warmUpWire();
     b.envs.forEach((name, e) -> register(name, e.spec, e.module));
     envs.values().forEach(h -> h.dispatcher().startMinWorkers());
+    rt.initLogging();
   }
 
   /** A builder with the defaults: home from $VENV_MUX_HOME or ~/.venvmux, JSON, no spilling. */

@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * same holds for the minimum workers {@link #startMinWorkers} starts ahead of the first call.
  */
 public final class EnvDispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(EnvDispatcher.class);
+  /** Looked up on first use: a pool starts its workers while logging still initializes. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(EnvDispatcher.class);
+  }
   /** A worker that dies on its own this soon after its hello, before any call, failed to start. */
   private static final Duration EARLY_DEATH = Duration.ofSeconds(3);
 
@@ -397,7 +400,7 @@ public final class EnvDispatcher {
       proc.stop(PoolRuntime.STOP_GRACE, "its env was stopped or reloaded while it started");
       return;
     }
-    LOG.info("worker pid {} of env '{}' ready (Python {}, module {})", hello.pid(), name, hello.python(), module);
+    Log.LOG.info("worker pid {} of env '{}' ready (Python {}, module {})", hello.pid(), name, hello.python(), module);
     if (waiter != null) {
       waiter.complete(hello);
     }
@@ -480,7 +483,7 @@ public final class EnvDispatcher {
         }
       }
     }
-    LOG.warn("a worker of env '{}' failed to start; {} queued call(s) fail with it; the next call tries again: {}",
+    Log.LOG.warn("a worker of env '{}' failed to start; {} queued call(s) fail with it; the next call tries again: {}",
         name, failed.size(), e.getMessage());
     for (Call c : failed) {
       c.fail(Failures.copy(e));
@@ -536,7 +539,7 @@ public final class EnvDispatcher {
     try {
       tick();
     } catch (RuntimeException e) {
-      LOG.error("the autoscaling check of env '{}' failed", name, e);
+      Log.LOG.error("the autoscaling check of env '{}' failed", name, e);
     }
   }
 
@@ -568,7 +571,7 @@ public final class EnvDispatcher {
           lastScaleUpNanos = now;
           window.clear();
           spawn = ensureWorkersLocked();
-          LOG.info("env '{}' is saturated; growing to {} worker(s)", name, target);
+          Log.LOG.info("env '{}' is saturated; growing to {} worker(s)", name, target);
         }
       }
       if (queue.isEmpty() && busy == 0 && starting == 0 && live > spec.minWorkers()
@@ -582,7 +585,7 @@ public final class EnvDispatcher {
         }
         slots.removeAll(idle);
         target = spec.minWorkers();
-        LOG.info("env '{}' idle for {}; stopping {} worker(s)", name, spec.scaleDownIdle(), idle.size());
+        Log.LOG.info("env '{}' idle for {}; stopping {} worker(s)", name, spec.scaleDownIdle(), idle.size());
       }
     }
     spawn(spawn);
@@ -704,7 +707,7 @@ public final class EnvDispatcher {
       startBlocked = false;
       spawn = ensureWorkersLocked();
     }
-    LOG.info("reloading env '{}': replacing {} worker(s)", name, old.size());
+    Log.LOG.info("reloading env '{}': replacing {} worker(s)", name, old.size());
     spawn(spawn);
     for (Slot s : old) {
       rt.inBackground(() -> s.proc.stop(PoolRuntime.STOP_GRACE, "reloadEnv"));
@@ -755,7 +758,7 @@ public final class EnvDispatcher {
     try {
       CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
-      LOG.warn("stopping a worker of env '{}' failed", name, e);
+      Log.LOG.warn("stopping a worker of env '{}' failed", name, e);
     }
   }
 }

@@ -33,7 +33,6 @@ public final class WireWarmUp {
       WireMapper.mapper().readTree(line);
       byte[] reply = "{\"n\":[1,2.5,\"x\",true,null],\"m\":{}}".getBytes(StandardCharsets.UTF_8);
       ResultDecoder.decode(RawResult.ofJson(reply), null, "the warm-up");
-      WireMapper.mapper().readValue(reply, Map.class); // what a typed result's binding goes through
     } catch (IOException | RuntimeException e) {
       // Only a speed-up: the first call does the same work again and reports any real problem.
       LoggerFactory.getLogger(WireWarmUp.class).debug("warming up the wire mapper failed", e);
