@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The queue and the workers of one env. Calls wait in a FIFO queue until a worker has a free slot
- * (at most {@link EnvSpec#inflight()} calls each). Workers start lazily, are replaced when they die,
- * and in auto mode grow under sustained saturation and shrink after idleness.
+ * (at most {@link EnvSpec#inflight()} calls each). Workers start with the pool ({@link
+ * #startMinWorkers}) or on demand, are replaced when they die, and in auto mode grow under
+ * sustained saturation and shrink after idleness.
  *
  * <p>Everything slow (resolving the env, which may build a venv; starting and stopping processes)
  * runs on the pool's background threads without this env's lock, so it never blocks other envs or
