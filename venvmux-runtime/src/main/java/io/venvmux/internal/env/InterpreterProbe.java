@@ -41,7 +41,7 @@ final class InterpreterProbe {
       return Optional.empty();
     }
     String key = executable + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis();
-    // per home, so each home's disk cache gets its record even when another home asked first
+    // Remembered per home, so every home gets its file even when another home asked first.
     String memoKey = cacheDir + "|" + key;
     String known = MEMO.get(memoKey);
     if (known != null) {
