@@ -112,6 +112,26 @@ def test_system_exit_inside_a_function_is_a_remote_exception(caller):
     assert reply["error"]["type"] == "SystemExit"
 
 
+@pytest.mark.parametrize("line, request_id", [
+    (b'{"id": 7, "fn": "add", "args": [[[' + b"[" * 5000, 7),  # cut short, the id still found
+    (b'{"fn": "add", "id": "call-7"}', "call-7"),  # parsed when it is not in front
+    (b"not json at all", None),
+])
+def test_last_resort_reply_finds_the_id_where_it_can(caller, line, request_id):
+    reply = json.loads(make_dispatcher(caller).last_resort_line(line, KeyboardInterrupt()))
+    assert reply["id"] == request_id and reply["ok"] is False
+    assert reply["error"]["type"] == "KeyboardInterrupt"
+
+
+def test_last_resort_reply_when_even_the_error_cannot_be_written(caller):
+    dispatcher = make_dispatcher(caller)
+    dispatcher.error_line = None  # the normal reply fails as it is being made
+    reply = json.loads(dispatcher.last_resort_line(b'{"id": 4}', MemoryError()))
+    assert reply == {"id": 4, "ok": False, "error": {
+        "code": "remote_exception", "type": "MemoryError",
+        "message": "the worker could not answer this call", "traceback": None}}
+
+
 def test_dispatcher_spills_big_results(caller, tmp_path):
     dispatcher = make_dispatcher(caller, ResultSpill(10, str(tmp_path)))
     reply = json.loads(dispatcher.handle(b'{"id":1,"fn":"big","args":[50]}'))

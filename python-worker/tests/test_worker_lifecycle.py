@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -91,6 +92,45 @@ def test_crash_inside_a_function_ends_the_process_cleanly(worker):
     worker.send({"id": 1, "fn": "crash", "args": [7]})
     assert worker.read() is None
     assert worker.wait() == 7
+
+
+@pytest.mark.parametrize("inflight", ["1", "2"])
+@pytest.mark.parametrize("how", ["fork", "subprocess"])
+def test_a_child_left_running_does_not_keep_the_protocol_pipes_open(start_worker, tmp_path, how,
+                                                                    inflight):
+    worker = start_worker("sample_mod", "--inflight", inflight)
+    pid_file = tmp_path / "child.pid"
+    try:
+        worker.send({"id": 1, "fn": "leave_a_child_then_exit", "args": [str(pid_file), how]})
+        # The child sleeps on for a minute; the host must still see the worker's end at once.
+        assert worker.read(timeout=15) is None
+        assert worker.wait() == 9
+        child = int(pid_file.read_text())
+        os.kill(child, 0)  # alive, and holding neither of the worker's pipes
+        pipes = {"pipe:[%d]" % os.fstat(stream.fileno()).st_ino
+                 for stream in (worker.process.stdin, worker.process.stdout)}
+        assert not pipes & set(_open_files(child))
+    finally:
+        if pid_file.exists():
+            _kill_quietly(int(pid_file.read_text()))
+
+
+def _open_files(pid: int) -> list:
+    """What the process's fds point at (one closed meanwhile is left out)."""
+    files = []
+    for fd in glob.glob("/proc/%d/fd/*" % pid):
+        try:
+            files.append(os.readlink(fd))
+        except FileNotFoundError:
+            pass
+    return files
+
+
+def _kill_quietly(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 PARENT = """

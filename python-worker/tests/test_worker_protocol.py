@@ -118,6 +118,45 @@ def test_invalid_json_lines_are_answered_and_serving_goes_on(worker):
     assert worker.call("compute", n=2, id=7)["result"]["n"] == 2
 
 
+@pytest.mark.parametrize("inflight", ["1", "3"])
+def test_an_exception_that_cannot_be_printed_is_still_answered(start_worker, inflight):
+    worker = start_worker("sample_mod", "--inflight", inflight)
+    error = worker.call("fail_unprintably", id=3)["error"]
+    assert error["code"] == "remote_exception" and error["type"] == "_Unprintable"
+    assert error["message"] == "<unprintable _Unprintable>"
+    assert "raise _Unprintable()" in error["traceback"]
+    assert worker.call("add", 1, id=4)["result"] == 3
+
+
+@pytest.mark.parametrize("serializer", ["json", "orjson"])
+@pytest.mark.parametrize("inflight", ["1", "3"])
+def test_a_request_nested_too_deep_to_parse_is_answered(start_worker, inflight, serializer):
+    worker = start_worker("sample_mod", "--inflight", inflight, "--serializer", serializer)
+    depth = 100_000
+    worker.send(b'{"id": 3, "fn": "echo", "kwargs": {"value": %b%b}}\n'
+                % (b"[" * depth, b"]" * depth))
+    reply = worker.read()
+    assert reply is not None, "worker exited; stderr:\n" + worker.stderr()
+    assert reply["id"] == 3 and reply["ok"] is False, reply
+    if serializer == "json":  # orjson reads it, then the call fails with a RecursionError
+        assert reply["error"]["code"] == "invalid_json", reply
+    assert worker.call("add", 1, id=4)["result"] == 3
+
+
+def test_a_call_thread_that_raises_keyboard_interrupt_is_answered(start_worker):
+    worker = start_worker("sample_mod", "--inflight", "3")
+    error = worker.call("interrupt", id=5)["error"]
+    assert error["code"] == "remote_exception" and error["type"] == "KeyboardInterrupt"
+    assert worker.call("add", 1, id=6)["result"] == 3  # a call thread is no signal: serving goes on
+
+
+def test_keyboard_interrupt_inline_is_answered_then_stops_the_worker(worker):
+    error = worker.call("interrupt", id=5)["error"]
+    assert error["code"] == "remote_exception" and error["type"] == "KeyboardInterrupt"
+    assert worker.read() is None
+    assert worker.wait() != 0
+
+
 def test_print_and_writes_to_fd_1_go_to_stderr(worker):
     assert worker.call("chatty", 7)["result"] == 7
     assert worker.call("compute", n=1, id=2)["ok"] is True

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
 import traceback
 from typing import Any, Optional
 
@@ -15,6 +17,8 @@ from venvmux_worker.wire import Wire
 _log = logging.getLogger(__name__)
 _ARGUMENT_LISTS = (list, tuple)
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+# The host writes the id first: found without parsing, it answers a line that cannot be parsed.
+_LEADING_ID = re.compile(rb'\s*\{\s*"id"\s*:\s*(-?\d+)\s*[,}]')
 
 
 class Dispatcher:
@@ -37,10 +41,10 @@ class Dispatcher:
             request = self._loads(line)
             name = request["fn"]
             request_id = request["id"]
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # RecursionError: nested too deep
             if not line.strip():
                 return None
-            return self.error_line(None, CallError(
+            return self.error_line(leading_id(line), CallError(
                 INVALID_JSON, "request is not valid JSON: %s" % error, type(error).__name__))
         except (KeyError, TypeError, IndexError):
             return self._malformed(request)
@@ -68,7 +72,8 @@ class Dispatcher:
             payload = self._encode(result)
         except Exception as error:
             failure = remote_exception(error)
-            failure.message = "the result of %s() cannot be encoded as JSON: %s" % (name, error)
+            failure.message = "the result of %s() cannot be encoded as JSON: %s" % (
+                name, failure.message)
             return self.error_line(request_id, failure)
         if self._debug:
             _log.debug("call %r: %s() returned %d bytes", request_id, name, len(payload))
@@ -92,6 +97,25 @@ class Dispatcher:
             return self.error_line(request_id, failure)
         return self.wire.dumps({"id": request_id, "ok": True, "result_file": path}) + b"\n"
 
+    def last_resort_line(self, line: bytes, error: BaseException) -> bytes:
+        """The reply to a request whose handling failed in the worker itself (an exception that
+        :meth:`handle` let through); never raises, so the call still ends."""
+        _log.error("a request could not be handled", exc_info=error)
+        request_id = leading_id(line)
+        try:
+            if request_id is None:
+                request_id = self._loads(line)["id"]
+                self.wire.dumps(request_id)  # an id that cannot be written back is no id
+        except Exception:
+            request_id = None
+        try:
+            return self.error_line(request_id, remote_exception(error))
+        except Exception:
+            return b'{"id":%b,"ok":false,"error":{"code":"remote_exception","type":%b,' \
+                   b'"message":"the worker could not answer this call","traceback":null}}\n' % (
+                       b"%d" % request_id if type(request_id) is int else b"null",
+                       json.dumps(type(error).__name__).encode())
+
     def error_line(self, request_id: Any, error: CallError) -> bytes:
         if error.code != REMOTE_EXCEPTION:
             _log.info("call %r refused: %s: %s", request_id, error.code, error.message)
@@ -105,4 +129,18 @@ def remote_exception(error: BaseException) -> CallError:
     while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR):
         tb = tb.tb_next
     text = "".join(traceback.format_exception(type(error), error, tb))
-    return CallError(REMOTE_EXCEPTION, str(error), type(error).__name__, text)
+    return CallError(REMOTE_EXCEPTION, printable(error), type(error).__name__, text)
+
+
+def printable(error: BaseException) -> str:
+    """str(error), or a stand-in when the exception's own __str__ fails."""
+    try:
+        return str(error)
+    except Exception:
+        return "<unprintable %s>" % type(error).__name__
+
+
+def leading_id(line: bytes) -> Optional[int]:
+    """The integer id a request line starts with, read without parsing the line."""
+    match = _LEADING_ID.match(line)
+    return int(match.group(1)) if match else None

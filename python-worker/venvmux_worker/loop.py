@@ -1,4 +1,11 @@
-"""The request loop: inline on the main thread (``--inflight 1``) or over a thread pool."""
+"""The request loop: inline on the main thread (``--inflight 1``) or over a thread pool.
+
+Every request line gets a reply, even when the worker's own handling of it fails (the
+dispatcher's last-resort reply). KeyboardInterrupt and SystemExit escaping a call inline, on the
+main thread, are answered and then raised again: there they may be a real interrupt (Ctrl-C
+reaches the whole process group) or an exit asked for, and the worker stops as asked. On a pool
+thread no signal ever lands, so there they are only answered and serving goes on.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +26,13 @@ def serve_inline(channel: Channel, dispatcher: Dispatcher) -> None:
         line = readline()
         if not line:
             return
-        reply = handle(line)
+        try:
+            reply = handle(line)
+        except (KeyboardInterrupt, SystemExit) as error:
+            write(dispatcher.last_resort_line(line, error))
+            raise
+        except BaseException as error:
+            reply = dispatcher.last_resort_line(line, error)
         if reply is not None:
             write(reply)
 
@@ -30,7 +43,10 @@ def serve_pooled(channel: Channel, dispatcher: Dispatcher, threads: int) -> None
 
     def serve(line: bytes) -> None:
         try:
-            reply = dispatcher.handle(line)
+            try:
+                reply = dispatcher.handle(line)
+            except BaseException as error:
+                reply = dispatcher.last_resort_line(line, error)
             if reply is not None:
                 channel.write(reply)
         except BrokenPipeError:

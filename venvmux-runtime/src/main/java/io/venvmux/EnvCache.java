@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,7 +105,8 @@ public final class EnvCache {
   public List<String> removeIncomplete() {
     List<String> removed = new ArrayList<>();
     for (String hash : store.hashes()) {
-      if (!store.isComplete(hash) && store.removeIfIdle(hash)) {
+      // seen incomplete, but its build may finish before the lock is ours: checked again under it
+      if (!store.isComplete(hash) && store.removeIfIdle(hash, h -> !store.isComplete(h))) {
         removed.add(hash);
       }
     }
@@ -124,12 +126,9 @@ public final class EnvCache {
   public List<String> prune(Set<String> inUse, Duration unusedFor) {
     List<String> removed = new ArrayList<>(removeIncomplete());
     Instant cutoff = Instant.now().minus(unusedFor);
+    Predicate<String> unused = h -> store.isComplete(h) && !store.lastUsed(h).orElse(Instant.EPOCH).isAfter(cutoff);
     for (String hash : store.hashes()) {
-      if (inUse.contains(hash) || !store.isComplete(hash)) {
-        continue;
-      }
-      Instant lastUsed = store.lastUsed(hash).orElse(Instant.EPOCH);
-      if (!lastUsed.isAfter(cutoff) && store.removeIfIdle(hash)) {
+      if (!inUse.contains(hash) && unused.test(hash) && store.removeIfIdle(hash, unused)) {
         removed.add(hash);
       }
     }

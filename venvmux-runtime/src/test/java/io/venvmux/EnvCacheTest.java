@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.venvmux.internal.env.BuildLock;
+import io.venvmux.internal.env.EnvManifest;
 import io.venvmux.internal.env.EnvStore;
 import io.venvmux.internal.env.EnvResolver;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +87,47 @@ class EnvCacheTest {
       assertThat(cache.prune(Set.of())).doesNotContain(packaging);
     }
     assertThat(cache.get(packaging)).isPresent();
+  }
+
+  /**
+   * A build that finishes between prune's look at an env and its taking the lock: the env is
+   * complete by then and must stay. It is a race, so the build below finishes over and over while
+   * prune runs (without a second look under the lock, prune removes it within a few thousand);
+   * whenever the lock is free the env is complete, so prune may never remove it.
+   */
+  @Test
+  void anEnvWhoseBuildFinishesWhilePruneLooksStays() throws Exception {
+    EnvStore store = new EnvStore(home);
+    String hash = "00000000feedface";
+    Path manifest = store.envDir(hash).resolve(EnvManifest.FILE_NAME);
+    Path written = Files.createDirectories(manifest.getParent()).resolve("manifest.tmp");
+    CompletableFuture<Integer> builds =
+        CompletableFuture.supplyAsync(
+            () -> {
+              int finished = 0;
+              while (finished < 20000) {
+                Optional<BuildLock> lock = BuildLock.tryAcquire(store.lockFile(hash));
+                if (lock.isEmpty()) {
+                  continue; // prune holds it for a moment
+                }
+                try (BuildLock held = lock.get()) {
+                  if (!Files.isDirectory(manifest.getParent())) {
+                    return finished; // removed while complete and idle
+                  }
+                  Files.deleteIfExists(manifest); // a build runs: incomplete, under the lock
+                  Files.move(Files.writeString(written, "{}"), manifest, StandardCopyOption.ATOMIC_MOVE); // and finishes
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                finished++;
+              }
+              return finished;
+            });
+    while (!builds.isDone()) {
+      assertThat(cache.removeIncomplete()).doesNotContain(hash);
+    }
+    assertThat(builds.get(1, TimeUnit.MINUTES)).as("builds finished before the env vanished").isEqualTo(20000);
+    assertThat(store.isComplete(hash)).isTrue();
   }
 
   @Test

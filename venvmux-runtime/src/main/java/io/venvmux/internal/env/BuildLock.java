@@ -39,7 +39,12 @@ public final class BuildLock implements AutoCloseable {
 
   /** Waits for the lock, logging once at INFO when someone else holds it. */
   static BuildLock acquire(Path lockFile, String what) throws InterruptedException {
-    Path key = lockFile.toAbsolutePath().normalize();
+    Path key;
+    try {
+      key = key(lockFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + lockFile, e);
+    }
     ReentrantLock threadLock = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
     if (threadLock.isHeldByCurrentThread()) {
       throw new IllegalStateException("this thread already holds " + key);
@@ -83,7 +88,12 @@ public final class BuildLock implements AutoCloseable {
 
   /** The lock if nobody holds it now (used by maintenance, which never waits for a build). */
   public static Optional<BuildLock> tryAcquire(Path lockFile) {
-    Path key = lockFile.toAbsolutePath().normalize();
+    Path key;
+    try {
+      key = key(lockFile);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
     ReentrantLock threadLock = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
     if (threadLock.isHeldByCurrentThread() || !threadLock.tryLock()) {
       return Optional.empty();
@@ -101,6 +111,20 @@ public final class BuildLock implements AutoCloseable {
       threadLock.unlock();
       return Optional.empty();
     }
+  }
+
+  /**
+   * The lock file by its real folder: file locks belong to the file, so two spellings of one home
+   * (a symlink) must share the in-JVM lock too, or the second one's file lock would throw
+   * OverlappingFileLockException instead of waiting.
+   */
+  private static Path key(Path lockFile) throws IOException {
+    Path absolute = lockFile.toAbsolutePath();
+    Path folder = absolute.getParent();
+    if (!Files.isDirectory(folder)) { // createDirectories refuses a folder that is itself a symlink
+      Files.createDirectories(folder);
+    }
+    return folder.toRealPath().resolve(absolute.getFileName());
   }
 
   private static FileChannel open(Path key) throws IOException {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -146,11 +147,23 @@ public final class EnvStore {
    * unfinished at once), then the rest. False when a build is running on it.
    */
   public boolean removeIfIdle(String hash) {
+    return removeIfIdle(hash, h -> true);
+  }
+
+  /**
+   * As {@link #removeIfIdle(String)}, when {@code stillRemovable} holds once the lock is taken: what
+   * the caller saw before may have changed meanwhile (a build finished), and only the lock makes it
+   * stay as seen.
+   */
+  public boolean removeIfIdle(String hash, Predicate<String> stillRemovable) {
     Optional<BuildLock> lock = BuildLock.tryAcquire(lockFile(hash));
     if (lock.isEmpty()) {
       return false;
     }
     try (BuildLock held = lock.get()) {
+      if (!stillRemovable.test(hash)) {
+        return false;
+      }
       new InstallerPids(pidsFile(hash)).killLeftovers();
       deleteTree(envDir(hash));
       deleteLockFile(hash);
