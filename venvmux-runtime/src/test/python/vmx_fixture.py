@@ -63,3 +63,11 @@ def echo_or_boom(value=None, message=None):
     if message is not None:
         raise ValueError(message)
     return value
+
+
+def huge_int() -> int:
+    return 10**1000
+
+
+def fake_bytes() -> dict:
+    return {"__bytes__": True, "b64": "not base64!"}

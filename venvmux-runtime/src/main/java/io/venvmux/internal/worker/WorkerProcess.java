@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.venvmux.CallException;
 import io.venvmux.EnvStartException;
+import io.venvmux.InvalidJsonException;
 import io.venvmux.PoolClosedException;
 import io.venvmux.ProtocolMismatchException;
 import io.venvmux.WorkerCrashedException;
@@ -339,7 +340,7 @@ public final class WorkerProcess {
         functions));
   }
 
-  private void onReply(byte[] buf, int len) throws IOException {
+  private void onReply(byte[] buf, int len) {
     long id = -1;
     PendingCall call = null;
     boolean ok = false;
@@ -382,9 +383,9 @@ public final class WorkerProcess {
             p.skipChildren();
         }
       }
-    } catch (IOException e) {
-      LOG.warn("worker {} of env '{}' wrote a line that is not a reply, ignored: {}", pid(), launch.env(),
-          new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      // Fails only this call: the worker and its other calls are fine.
+      unreadableReply(id, resultFile, e, buf, len);
       return;
     }
     call = id < 0 ? null : pending.remove(id);
@@ -396,13 +397,40 @@ public final class WorkerProcess {
       }
       return;
     }
-    if (!ok) {
-      call.fail(WireErrors.toException(error, call.fn(), launch.env(), launch.module()));
-    } else if (resultFile != null) {
-      call.succeed(readResultFile(call, resultFile));
-    } else {
-      call.succeed(result != null ? result : RawResult.ofValue(null));
+    try {
+      if (!ok) {
+        call.fail(WireErrors.toException(error, call.fn(), launch.env(), launch.module()));
+      } else if (resultFile != null) {
+        call.succeed(readResultFile(call, resultFile));
+      } else {
+        call.succeed(result != null ? result : RawResult.ofValue(null));
+      }
+    } catch (RuntimeException e) {
+      LOG.error("ending fn '{}' of worker {} of env '{}' failed", call.fn(), pid(), launch.env(), e);
+      call.fail(new InvalidJsonException("the reply of fn '" + call.fn() + "' in env '" + launch.env()
+          + "' could not be handled: " + e, e));
     }
+  }
+
+  /**
+   * A reply line the parser refuses (a number or string beyond its limits, a malformed bytes value):
+   * the call it names fails with {@link InvalidJsonException}; a line naming no call is logged.
+   */
+  private void unreadableReply(long id, @Nullable String resultFile, Exception e, byte[] buf, int len) {
+    deleteQuietly(resultFile);
+    PendingCall call = id < 0 ? null : pending.remove(id);
+    String head = new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8);
+    if (call == null) {
+      LOG.warn("worker {} of env '{}' wrote a line that is not a reply, ignored ({}): {}", pid(), launch.env(),
+          e.getMessage(), head);
+      return;
+    }
+    LOG.warn("worker {} of env '{}' sent a reply to fn '{}' that cannot be read: {}", pid(), launch.env(), call.fn(),
+        e.getMessage());
+    call.fail(new InvalidJsonException("the result of fn '" + call.fn() + "' in env '" + launch.env()
+        + "' cannot be read: " + e.getMessage() + ". Return such a value in a form JSON carries within the"
+        + " parser's limits: a very long int as a string (str(n)), a huge text or bytes value in smaller parts,"
+        + " bytes as real Python bytes", e));
   }
 
   private RawResult readResultFile(PendingCall call, String file) {
@@ -410,7 +438,7 @@ public final class WorkerProcess {
     try {
       return RawResult.ofJson(Files.readAllBytes(path));
     } catch (IOException e) {
-      call.fail(new io.venvmux.InvalidJsonException(
+      call.fail(new InvalidJsonException(
           "cannot read the result of fn '" + call.fn() + "' in env '" + launch.env() + "' from " + file + ": " + e, e));
       return RawResult.ofValue(null);
     } finally {
