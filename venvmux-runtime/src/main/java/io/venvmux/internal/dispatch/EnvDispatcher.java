@@ -169,24 +169,40 @@ public final class EnvDispatcher {
     spawn(spawn);
   }
 
-  /** Sends a call to its assigned worker; if that worker turned out to be gone, queues it again. */
-  private void sendTo(Slot slot, Call call) {
+  /**
+   * Sends a call to its assigned worker; if that worker turned out to be gone, queues it again for
+   * another one, or fails it when the env was stopped or closed meanwhile (nothing would run it).
+   */
+  void sendTo(Slot slot, Call call) {
     if (slot.proc.send(call)) {
       return;
     }
     List<Call> toSend;
+    Starts spawn = Starts.NONE;
+    String stoppedWhy = null;
     synchronized (lock) {
       // A call that ended meanwhile had its slot released by ended(); only a live one moves back.
       if (!call.isDone() && call.slot == slot) {
         call.slot = null;
         slot.inflight--;
-        queue.addFirst(call);
+        if (closed || rt.closed()) {
+          stoppedWhy = "the pool was closed";
+        } else if (!active) {
+          stoppedWhy = "env '" + name + "' was stopped";
+        } else {
+          queue.addFirst(call);
+          spawn = ensureWorkersLocked();
+        }
       }
       toSend = pumpLocked();
+    }
+    if (stoppedWhy != null) {
+      call.fail(new PoolClosedException(stoppedWhy + " before " + call.describe() + " was sent"));
     }
     if (toSend != null) {
       sendInBackground(toSend);
     }
+    spawn(spawn);
   }
 
   private void scheduleTimeout(Call call) {

@@ -54,6 +54,8 @@ public final class WorkerProcess {
   private final Process process;
   private final OutputStream stdin;
   private final ReentrantLock writeLock = new ReentrantLock();
+  /** Guarded by writeLock. */
+  private boolean stdinClosed;
   private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
   private final StderrPump stderr;
   private final Thread stderrThread;
@@ -177,8 +179,9 @@ public final class WorkerProcess {
   }
 
   /**
-   * Sends a call. Returns false, without touching the call, when the worker had already exited;
-   * if the worker dies after this, the call fails with {@link WorkerCrashedException}.
+   * Sends a call. Returns false, without touching the call, when the worker had already exited or
+   * its stdin was closed (it is stopping); if the worker dies after this, the call fails with
+   * {@link WorkerCrashedException}.
    */
   public boolean send(PendingCall call) {
     pending.put(call.id(), call);
@@ -192,6 +195,10 @@ public final class WorkerProcess {
     try {
       writeLock.lock();
       try {
+        if (stdinClosed) {
+          // Stopping (reload, scale-down): it will take no more calls, so the call goes elsewhere.
+          return pending.remove(call.id()) == null;
+        }
         stdin.write(call.line());
         stdin.flush();
       } finally {
@@ -257,6 +264,7 @@ public final class WorkerProcess {
       return;
     }
     try {
+      stdinClosed = true;
       stdin.close();
     } catch (IOException e) {
       // Already closed or broken: the process is on its way out either way.
