@@ -80,7 +80,7 @@ final class Call implements PendingCall {
 
   @Override
   public void succeed(RawResult result) {
-    if (end()) {
+    if (end(false)) {
       outcome.complete(result);
     }
   }
@@ -92,7 +92,19 @@ final class Call implements PendingCall {
 
   /** Ends with an error; true if this ended it. */
   boolean end(CallException error) {
-    if (end()) {
+    return end(error, false);
+  }
+
+  /**
+   * Ends with its timeout; true if this ended it. Only the winner marks the call timed out: a reply
+   * that came first leaves its worker alone.
+   */
+  boolean endByTimeout(CallException error) {
+    return end(error, true);
+  }
+
+  private boolean end(CallException error, boolean byTimeout) {
+    if (end(byTimeout)) {
       outcome.completeExceptionally(error);
       return true;
     }
@@ -101,7 +113,7 @@ final class Call implements PendingCall {
 
   /** Ends without a result: a queued call is never sent, an in-flight one's reply is dropped. */
   void cancel() {
-    if (end()) {
+    if (end(false)) {
       outcome.cancel(false);
     }
   }
@@ -111,10 +123,11 @@ final class Call implements PendingCall {
     return ended.get();
   }
 
-  private boolean end() {
+  private boolean end(boolean byTimeout) {
     if (!ended.compareAndSet(false, true)) {
       return false;
     }
+    timedOut = byTimeout;
     ScheduledFuture<?> t = timeoutTask;
     if (t != null) {
       t.cancel(false);

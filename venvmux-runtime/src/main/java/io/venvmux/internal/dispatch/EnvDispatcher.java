@@ -217,13 +217,12 @@ public final class EnvDispatcher {
     }
   }
 
-  private void timedOut(Call call) {
-    call.timedOut = true;
+  void timedOut(Call call) {
     CallTimeoutException ex = new CallTimeoutException(
         call.describe() + " timed out after " + call.timeout
             + " (counted from submission); its worker is killed and replaced",
         call.timeout);
-    if (!call.end(ex)) {
+    if (!call.endByTimeout(ex)) {
       return;
     }
     Slot s;

@@ -58,4 +58,20 @@ class DispatchRacesTest {
       assertThat(pool.venv("e").call("add", Map.of("a", 2, "b", 2))).isEqualTo(4);
     }
   }
+
+  @Test
+  void aTimeoutThatLosesToTheReplyDoesNotMarkTheCallTimedOut() throws Exception {
+    try (Pool pool = Pool.builder().home(HOME).env("e", oneWorker(), "vmx_fixture").build()) {
+      EnvDispatcher d = startedDispatcher(pool);
+      long pid = d.workers().get(0).pid();
+      Call call = addCall(d);
+      d.submit(call);
+      call.outcome.get(30, TimeUnit.SECONDS);
+
+      d.timedOut(call); // the timer fired as the reply ended the call
+
+      assertThat(call.timedOut).isFalse();
+      assertThat(d.workers()).extracting(WorkerProcess::pid).containsExactly(pid);
+    }
+  }
 }
