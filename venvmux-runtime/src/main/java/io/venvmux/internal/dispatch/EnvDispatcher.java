@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class EnvDispatcher {
   private final String module;
   private final EnvSpec spec;
   private final PoolRuntime rt;
+  private final Function<EnvSpec, ResolvedEnv> resolver;
   private final boolean fixed;
   private final @Nullable Duration envTimeout;
   private final Object lock = new Object();
@@ -73,7 +75,13 @@ public final class EnvDispatcher {
   private final @Nullable ScheduledFuture<?> ticker;
 
   public EnvDispatcher(String name, String module, EnvSpec spec, PoolRuntime rt) {
+    this(name, module, spec, rt, rt.resolver::resolve);
+  }
+
+  /** With another way to resolve the env (tests use it to make resolution fail). */
+  EnvDispatcher(String name, String module, EnvSpec spec, PoolRuntime rt, Function<EnvSpec, ResolvedEnv> resolver) {
     this.name = name;
+    this.resolver = resolver;
     this.module = module;
     this.spec = spec;
     this.rt = rt;
@@ -368,7 +376,7 @@ public final class EnvDispatcher {
     } catch (CallException e) {
       startFailed(gen, began, e);
       return;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too: left uncaught, the waiting calls would never end
       startFailed(gen, began, new EnvStartException("cannot start a worker for env '" + name + "': " + e, "", e));
       return;
     }
@@ -436,10 +444,10 @@ public final class EnvDispatcher {
     }
     if (mine) {
       try {
-        f.complete(rt.resolver.resolve(spec));
+        f.complete(resolver.apply(spec));
       } catch (CallException e) {
         f.completeExceptionally(e);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error too: left uncaught, every later start would wait on f forever
         f.completeExceptionally(new EnvStartException("cannot prepare env '" + name + "' (" + spec + "): " + e, "", e));
       }
     }

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.venvmux.EnvSpec;
+import io.venvmux.EnvStartException;
 import io.venvmux.Pool;
 import io.venvmux.PoolClosedException;
+import io.venvmux.Serializer;
 import io.venvmux.VenvHandle;
+import io.venvmux.internal.env.ResolvedEnv;
 import io.venvmux.internal.worker.WorkerProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +77,33 @@ class DispatchRacesTest {
 
       assertThat(call.timedOut).isFalse();
       assertThat(d.workers()).extracting(WorkerProcess::pid).containsExactly(pid);
+    }
+  }
+
+  @Test
+  void anErrorWhileResolvingFailsTheWaitingCallsAndTheNextCallStartsTheEnv() throws Exception {
+    PoolRuntime rt = new PoolRuntime(HOME, Serializer.JSON, null, null, null);
+    AtomicInteger attempts = new AtomicInteger();
+    Function<EnvSpec, ResolvedEnv> resolve = spec -> {
+      if (attempts.getAndIncrement() == 0) {
+        throw new NoClassDefFoundError("simulated/MissingClass");
+      }
+      return rt.resolver.resolve(spec);
+    };
+    EnvDispatcher d = new EnvDispatcher("e", "vmx_fixture", oneWorker(), rt, resolve);
+    try {
+      Call first = addCall(d);
+      d.submit(first);
+      ExecutionException x = catchThrowableOfType(ExecutionException.class, () -> first.outcome.get(30, TimeUnit.SECONDS));
+      assertThat(x.getCause()).isInstanceOf(EnvStartException.class).hasMessageContaining("MissingClass")
+          .hasRootCauseInstanceOf(NoClassDefFoundError.class);
+
+      Call second = addCall(d);
+      d.submit(second);
+      assertThat(second.outcome.get(30, TimeUnit.SECONDS)).isNotNull();
+      assertThat(attempts).hasValue(2);
+    } finally {
+      rt.close(List.of(d));
     }
   }
 }
