@@ -192,6 +192,7 @@ public final class EnvDispatcher {
       // A call that ended meanwhile had its slot released by ended(); only a live one moves back.
       if (!call.isDone() && call.slot == slot) {
         call.slot = null;
+        call.released = false;
         slot.inflight--;
         if (closed || rt.closed()) {
           stoppedWhy = "the pool was closed";
@@ -248,6 +249,11 @@ public final class EnvDispatcher {
     Starts spawn = Starts.NONE;
     synchronized (lock) {
       Slot s = call.slot;
+      if (s != null && call.cancelled && !call.released) {
+        // Python still runs it: the slot stays taken (the inflight bound holds) until released().
+        call.orphan = true;
+        return;
+      }
       if (s != null) {
         s.inflight--;
         s.proc.forget(call);
@@ -267,6 +273,25 @@ public final class EnvDispatcher {
       sendInBackground(toSend);
     }
     spawn(spawn);
+  }
+
+  /** A call cancelled in flight left its worker: its slot takes the next queued call. */
+  void released(Call call) {
+    List<Call> toSend = null;
+    synchronized (lock) {
+      if (!call.orphan) {
+        return;
+      }
+      call.orphan = false;
+      call.slot.inflight--;
+      lastActivityNanos = System.nanoTime();
+      if (!queue.isEmpty()) {
+        toSend = pumpLocked();
+      }
+    }
+    if (toSend != null) {
+      sendInBackground(toSend);
+    }
   }
 
   private @Nullable Slot freeSlotLocked() {

@@ -186,18 +186,18 @@ public final class WorkerProcess {
   public boolean send(PendingCall call) {
     pending.put(call.id(), call);
     if (call.isDone()) {
-      pending.remove(call.id());
+      takePending(call.id());
       return true;
     }
     if (exited) {
-      return pending.remove(call.id()) == null;
+      return takePending(call.id()) == null;
     }
     try {
       writeLock.lock();
       try {
         if (stdinClosed) {
           // Stopping (reload, scale-down): it will take no more calls, so the call goes elsewhere.
-          return pending.remove(call.id()) == null;
+          return takePending(call.id()) == null;
         }
         stdin.write(call.line());
         stdin.flush();
@@ -210,16 +210,25 @@ public final class WorkerProcess {
     } catch (IOException e) {
       // The pipe broke: the process is dying; the reader will reap it and fail the call.
       LOG.debug("write to worker {} of env '{}' failed: {}", pid(), launch.env(), e.toString());
-      if (exited && pending.remove(call.id()) != null) {
+      if (exited && takePending(call.id()) != null) {
         failPending(call, exitValueOrNull());
       }
     }
     return true;
   }
 
-  /** Forgets a call that ended on the Java side (timeout, cancellation); its reply will be dropped. */
+  /** Forgets a call that ended on the Java side (timeout, error); its reply will be dropped. */
   public void forget(PendingCall call) {
     pending.remove(call.id());
+  }
+
+  /** Removes a call this worker no longer holds, telling it so. */
+  private @Nullable PendingCall takePending(long id) {
+    PendingCall call = pending.remove(id);
+    if (call != null) {
+      call.released();
+    }
+    return call;
   }
 
   /** Kills the process at once; its pending calls fail with a message that gives the reason. */
@@ -396,7 +405,7 @@ public final class WorkerProcess {
       unreadableReply(id, resultFile, e, buf, len);
       return;
     }
-    call = id < 0 ? null : pending.remove(id);
+    call = id < 0 ? null : takePending(id);
     if (call == null) {
       deleteQuietly(resultFile);
       if (id < 0) {
@@ -426,7 +435,7 @@ public final class WorkerProcess {
    */
   private void unreadableReply(long id, @Nullable String resultFile, Exception e, byte[] buf, int len) {
     deleteQuietly(resultFile);
-    PendingCall call = id < 0 ? null : pending.remove(id);
+    PendingCall call = id < 0 ? null : takePending(id);
     String head = new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8);
     if (call == null) {
       LOG.warn("worker {} of env '{}' wrote a line that is not a reply, ignored ({}): {}", pid(), launch.env(),
@@ -516,7 +525,7 @@ public final class WorkerProcess {
   }
 
   private void failPending(PendingCall call, @Nullable Integer code) {
-    pending.remove(call.id());
+    takePending(call.id());
     call.fail(exitFailure(call, code));
   }
 
