@@ -1,10 +1,11 @@
 """Entry point for ``python -m venvmux_worker``."""
 
 import json
-import platform
 import sys
 
 if sys.version_info < (3, 10):
+    import platform
+
     # Said in the protocol's own words, so the host reports it instead of a bare exit.
     sys.stdout.write(json.dumps({"type": "fatal", "error": {
         "code": "import_error", "type": "RuntimeError", "traceback": None,

@@ -10,22 +10,17 @@ Path and bytes. Failures raise :class:`DecodeError`, which says where and what w
 
 from __future__ import annotations
 
-import base64
-import binascii
 import collections.abc
-import dataclasses
 import operator
 import sys
 import types
 import typing
-import uuid
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
 from enum import Enum
-from pathlib import PurePath
 from typing import Any, Callable, Dict, Optional, Union
 
 from venvmux_worker import isotime
+from venvmux_worker.loaded import is_dataclass, loaded_class, text_classes
 from venvmux_worker.walk import TooDeep, levels
 
 Converter = Callable[[Any], Any]
@@ -151,9 +146,9 @@ def _build_class(cls: type) -> Optional[Converter]:
         return _from_text(isotime.parse_time, "a time (ISO-8601 string, HH:MM[:SS])")
     if issubclass(cls, timedelta):
         return _to_timedelta
-    if issubclass(cls, (Decimal, uuid.UUID, PurePath)):
+    if issubclass(cls, text_classes()):
         return _parse_text(cls)
-    if dataclasses.is_dataclass(cls):
+    if is_dataclass(cls):
         return _RecordConverter(cls, _dataclass_fields)
     if typing.is_typeddict(cls):
         return _TypedDictConverter(cls)
@@ -328,11 +323,11 @@ def _to_timedelta(value: Any) -> timedelta:
 def _parse_text(cls: type) -> Converter:
     def convert(value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)) \
-                or (cls is not Decimal and not isinstance(value, str)):
+                or (cls is not loaded_class("decimal", "Decimal") and not isinstance(value, str)):
             raise DecodeError("a %s (string)" % cls.__name__, value)
         try:
             return cls(str(value))
-        except (ValueError, TypeError, InvalidOperation):
+        except (ValueError, TypeError, ArithmeticError):  # decimal.InvalidOperation is one
             raise DecodeError("a %s (string)" % cls.__name__, value) from None
     return convert
 
@@ -343,10 +338,12 @@ def _bytes_to(cls: type) -> Converter:
             else value
         try:
             if isinstance(text, str):
+                import base64  # only bytes need it: not imported at start
+
                 return cls(base64.b64decode(text, validate=True))
             if type(text) is list:
                 return cls(text)
-        except (binascii.Error, ValueError, TypeError):
+        except (ValueError, TypeError):  # binascii.Error is a ValueError
             pass
         raise DecodeError('bytes ({"__bytes__": true, "b64": "..."})', value)
     return convert
@@ -388,6 +385,7 @@ def _hints_of(cls: type) -> dict:
 def _dataclass_fields(cls: type) -> tuple:
     """(converters of the init fields, required names, names to drop). Fields with
     ``init=False`` are in every encoded result, so a record sent back may carry them."""
+    dataclasses = sys.modules["dataclasses"]  # loaded: cls is a dataclass
     hints = _hints_of(cls)
     fields = [f for f in dataclasses.fields(cls) if f.init]
     required = {f.name for f in fields

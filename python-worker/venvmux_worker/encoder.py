@@ -12,22 +12,18 @@ them), duck-typed ``model_dump()``/``dict()``/``__json__()`` objects, and falls 
 
 from __future__ import annotations
 
-import base64
 import collections
-import dataclasses
 import json
 import sys
 import types
-import uuid
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from enum import Enum
 from itertools import chain
 from math import isfinite
-from pathlib import PurePath
 from typing import Any, Mapping
 
 from venvmux_worker.isotime import format_duration
+from venvmux_worker.loaded import is_dataclass, text_classes
 from venvmux_worker.walk import TooDeep, levels
 
 _LEAVES = frozenset((str, int, float, bool, type(None)))
@@ -36,7 +32,6 @@ _STR_ONLY = frozenset((str,))
 _PLAIN_KINDS = _LEAVES | {dict, list}
 _is_float = float.__instancecheck__
 _SEQUENCES = (list, tuple, set, frozenset, collections.deque, types.GeneratorType)
-_AS_STRING = (Decimal, uuid.UUID, PurePath)
 _BINARY = (bytes, bytearray, memoryview)
 _compact = json.JSONEncoder(separators=(",", ":"), allow_nan=True).encode
 
@@ -80,6 +75,8 @@ def _plain_by_levels(value: Any, nonfinite_ok: bool) -> bool:
 
 def bytes_envelope(value: bytes | bytearray | memoryview) -> dict:
     """bytes cross the wire as ``{"__bytes__": true, "b64": "..."}``."""
+    import base64  # only bytes need it: not imported at start
+
     return {"__bytes__": True, "b64": base64.b64encode(value).decode("ascii")}
 
 
@@ -110,11 +107,11 @@ def _convert(value: Any, active: set) -> Any:
         return value.isoformat()
     if isinstance(value, timedelta):
         return format_duration(value)
-    if isinstance(value, _AS_STRING):
+    if isinstance(value, text_classes()):
         return str(value)
     if isinstance(value, _BINARY):
         return bytes_envelope(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if is_dataclass(value) and not isinstance(value, type):
         return _nested(value, active, _convert_dataclass)
     converted = _convert_library_object(value, active)
     if converted is not _UNKNOWN:
@@ -177,7 +174,7 @@ def _convert_mapping(value: Mapping, active: set) -> dict:
 
 def _convert_dataclass(value: Any, active: set) -> dict:
     return {field.name: _convert(getattr(value, field.name), active)
-            for field in dataclasses.fields(value)}
+            for field in sys.modules["dataclasses"].fields(value)}
 
 
 def _key(key: Any, active: set) -> str:

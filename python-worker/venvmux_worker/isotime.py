@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
-from decimal import Decimal, InvalidOperation
 from typing import Optional, Tuple
 
 _MICROS_PER_SECOND = 1_000_000
@@ -61,6 +60,8 @@ def parse_duration(text: str) -> Optional[timedelta]:
     match = _DURATION_RE.fullmatch(text.strip())
     if match is None or not any(match.groups()[1:]):
         return None
+    from decimal import Decimal, InvalidOperation  # exact sums; only durations need it
+
     micros = Decimal(0)
     try:
         for number, unit in zip(match.groups()[1:], _DURATION_UNITS):

@@ -8,7 +8,6 @@ import atexit
 import importlib
 import logging
 import os
-import platform
 import sys
 import traceback
 from typing import List, Optional
@@ -100,7 +99,8 @@ def hello_message(module_name: str, wire: Wire, functions: dict) -> dict:
         "type": "hello",
         "protocol": PROTOCOL_VERSION,
         "pid": os.getpid(),
-        "python": platform.python_version(),
+        # what platform.python_version() answers ("3.11.7", "3.13.0rc1"), without importing it
+        "python": sys.version.split()[0],
         "module": module_name,
         "serializer": wire.name,
         "functions": {name: signature_text(function) for name, function in functions.items()},

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from typing import Any, Optional, Tuple
 
 from venvmux_worker.errors import INVALID_JSON, CallError
@@ -57,4 +56,6 @@ class ResultSpill:
         return os.path.abspath(path)
 
     def _create(self) -> Tuple[int, str]:
+        import tempfile  # only spilled results need it: not imported at start
+
         return tempfile.mkstemp(prefix="venvmux-result-", suffix=".json", dir=self.directory)

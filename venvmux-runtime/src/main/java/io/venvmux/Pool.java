@@ -31,8 +31,15 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Workers start lazily, on an env's first call (or eagerly with {@link VenvHandle#functions()});
- * an env's venv is resolved (built if needed) once, on its first start. Thread-safe.
+ * <p>Workers start eagerly: {@link Builder#build()} (and {@link #addEnv}) returns at once and, in
+ * the background, resolves each env (building its venv if needed) and starts its minimum workers
+ * ({@link EnvSpec#minWorkers()}, the fixed count with {@code workers(n)}), while the wire's JSON
+ * classes load on another background thread; a first call made meanwhile waits for them. An env
+ * whose eager start fails does not make {@code build()} throw: the failure is logged, nothing is
+ * started again until a call asks, and that call (which tries once more) gets the error, an {@link
+ * EnvStartException} or {@link EnvBuildException}. An env with {@code minWorkers(0)} starts on its
+ * first call (or with {@link VenvHandle#functions()}). An env's venv is resolved once, on its first
+ * start. Thread-safe.
  */
 public final class Pool implements AutoCloseable {
   private final PoolRuntime rt;
@@ -44,6 +51,8 @@ public final class Pool implements AutoCloseable {
     this.rt = new PoolRuntime(
         VenvMuxHome.resolve(b.home), b.serializer, b.maxPayloadBytes, b.maxResultBytes, b.callbackExecutor);
     b.envs.forEach((name, e) -> register(name, e.spec, e.module));
+    envs.values().forEach(h -> h.dispatcher().startMinWorkers());
+    rt.initLogging();
   }
 
   /** A builder with the defaults: home from $VENV_MUX_HOME or ~/.venvmux, JSON, no spilling. */
@@ -87,8 +96,9 @@ public final class Pool implements AutoCloseable {
   }
 
   /**
-   * Adds an env to the running pool and returns its handle. Adding the same name again with the
-   * same spec and module returns the existing env.
+   * Adds an env to the running pool and returns its handle, starting its minimum workers in the
+   * background as {@link Builder#build()} does. Adding the same name again with the same spec and
+   * module returns the existing env.
    *
    * @throws IllegalArgumentException the name exists with another spec or module
    * @throws PoolClosedException the pool is closed
@@ -106,7 +116,9 @@ public final class Pool implements AutoCloseable {
       throw new IllegalArgumentException("env '" + name + "' already exists with " + d.spec() + " serving "
           + d.module() + "; cannot redefine it as " + spec + " serving " + module);
     }
-    return register(name, spec, module);
+    EnvHandle added = register(name, spec, module);
+    added.dispatcher().startMinWorkers();
+    return added;
   }
 
   private EnvHandle register(String name, EnvSpec spec, String module) {
@@ -250,7 +262,10 @@ public final class Pool implements AutoCloseable {
       return this;
     }
 
-    /** The pool; no worker starts until an env is first used. */
+    /**
+     * The pool. Returns at once; each env's minimum workers start in the background (see {@link
+     * Pool}); a failure there is reported to the env's first call, never thrown here.
+     */
     public Pool build() {
       return new Pool(this);
     }

@@ -226,6 +226,26 @@ class PoolLifecycleTest {
   }
 
   @Test
+  void buildStartsTheMinimumWorkersBeforeAnyCall() throws Exception {
+    try (Pool pool = TestEnvs.pool()
+        .env("fixed", TestEnvs.spec().workers(2).build(), "vmx_fixture")
+        .env("auto", TestEnvs.spec().minWorkers(1).maxWorkers(3).build(), "vmx_fixture")
+        .env("lazy", TestEnvs.spec().minWorkers(0).build(), "vmx_fixture")
+        .build()) {
+      TestEnvs.eventually(Duration.ofSeconds(30), "the fixed env's 2 workers are up",
+          () -> TestEnvs.workerPids(pool.venv("fixed")).size() == 2);
+      TestEnvs.eventually(Duration.ofSeconds(30), "the auto env's minimum worker is up",
+          () -> TestEnvs.workerPids(pool.venv("auto")).size() == 1);
+      assertThat(TestEnvs.workerPids(pool.venv("lazy"))).isEmpty();
+      VenvHandle added = pool.addEnv("added", TestEnvs.spec().workers(1).build(), "vmx_fixture");
+      TestEnvs.eventually(Duration.ofSeconds(30), "the added env's worker is up", () -> TestEnvs.workerPids(added).size() == 1);
+      List<Long> eager = TestEnvs.workerPids(pool.venv("fixed"));
+      Map<?, ?> who = (Map<?, ?>) pool.call("fixed", "whoami", Map.of());
+      assertThat(eager).contains(((Number) who.get("pid")).longValue()); // served by an eager worker
+    }
+  }
+
+  @Test
   void minWorkersZeroStartsOneForACall() {
     try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().minWorkers(0).build())) {
       assertThat(pool.call("e", "add", Map.of("a", 1, "b", 1))).isEqualTo(2);

@@ -32,18 +32,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The queue and the workers of one env. Calls wait in a FIFO queue until a worker has a free slot
- * (at most {@link EnvSpec#inflight()} calls each). Workers start lazily, are replaced when they die,
- * and in auto mode grow under sustained saturation and shrink after idleness.
+ * (at most {@link EnvSpec#inflight()} calls each). Workers start with the pool ({@link
+ * #startMinWorkers}) or on demand, are replaced when they die, and in auto mode grow under
+ * sustained saturation and shrink after idleness.
  *
  * <p>Everything slow (resolving the env, which may build a venv; starting and stopping processes)
  * runs on the pool's background threads without this env's lock, so it never blocks other envs or
  * the I/O threads.
  *
  * <p>Crash-loop protection: when a worker fails before its hello, the queued calls fail with that
- * error and no worker is started again until the next call (or {@link #reload}) asks for one.
+ * error and no worker is started again until the next call (or {@link #reload}) asks for one. The
+ * same holds for the minimum workers {@link #startMinWorkers} starts ahead of the first call.
  */
 public final class EnvDispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(EnvDispatcher.class);
+  /** Looked up on first use: a pool starts its workers while logging still initializes. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(EnvDispatcher.class);
+  }
   /** A worker that dies on its own this soon after its hello, before any call, failed to start. */
   private static final Duration EARLY_DEATH = Duration.ofSeconds(3);
 
@@ -444,7 +449,7 @@ public final class EnvDispatcher {
       proc.stop(PoolRuntime.STOP_GRACE, "its env was stopped or reloaded while it started");
       return;
     }
-    LOG.info("worker pid {} of env '{}' ready (Python {}, module {})", hello.pid(), name, hello.python(), module);
+    Log.LOG.info("worker pid {} of env '{}' ready (Python {}, module {})", hello.pid(), name, hello.python(), module);
     if (waiter != null) {
       waiter.complete(hello);
     }
@@ -527,7 +532,7 @@ public final class EnvDispatcher {
         }
       }
     }
-    LOG.warn("a worker of env '{}' failed to start; {} queued call(s) fail with it; the next call tries again: {}",
+    Log.LOG.warn("a worker of env '{}' failed to start; {} queued call(s) fail with it; the next call tries again: {}",
         name, failed.size(), e.getMessage());
     for (Call c : failed) {
       c.fail(Failures.copy(e));
@@ -583,7 +588,7 @@ public final class EnvDispatcher {
     try {
       tick();
     } catch (RuntimeException e) {
-      LOG.error("the autoscaling check of env '{}' failed", name, e);
+      Log.LOG.error("the autoscaling check of env '{}' failed", name, e);
     }
   }
 
@@ -615,7 +620,7 @@ public final class EnvDispatcher {
           lastScaleUpNanos = now;
           window.clear();
           spawn = ensureWorkersLocked();
-          LOG.info("env '{}' is saturated; growing to {} worker(s)", name, target);
+          Log.LOG.info("env '{}' is saturated; growing to {} worker(s)", name, target);
         }
       }
       if (queue.isEmpty() && busy == 0 && starting == 0 && live > spec.minWorkers()
@@ -629,7 +634,7 @@ public final class EnvDispatcher {
         }
         slots.removeAll(idle);
         target = spec.minWorkers();
-        LOG.info("env '{}' idle for {}; stopping {} worker(s)", name, spec.scaleDownIdle(), idle.size());
+        Log.LOG.info("env '{}' idle for {}; stopping {} worker(s)", name, spec.scaleDownIdle(), idle.size());
       }
     }
     spawn(spawn);
@@ -641,6 +646,23 @@ public final class EnvDispatcher {
   }
 
   // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Starts the env's minimum workers in the background now, without waiting for them (a pool does
+   * at build and when an env is added). A failed start is logged and starts nothing more until a
+   * call asks for a worker; that call then tries again and gets the error.
+   */
+  public void startMinWorkers() {
+    Starts spawn;
+    synchronized (lock) {
+      if (closed || rt.closed() || spec.minWorkers() == 0) {
+        return;
+      }
+      active = true;
+      spawn = ensureWorkersLocked();
+    }
+    spawn(spawn);
+  }
 
   /** The hello of a live worker, starting one (and waiting for it) if none is up. */
   Hello hello() {
@@ -734,7 +756,7 @@ public final class EnvDispatcher {
       startBlocked = false;
       spawn = ensureWorkersLocked();
     }
-    LOG.info("reloading env '{}': replacing {} worker(s)", name, old.size());
+    Log.LOG.info("reloading env '{}': replacing {} worker(s)", name, old.size());
     spawn(spawn);
     for (Slot s : old) {
       rt.inBackground(() -> s.proc.stop(PoolRuntime.STOP_GRACE, "reloadEnv"));
@@ -785,7 +807,7 @@ public final class EnvDispatcher {
     try {
       CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
-      LOG.warn("stopping a worker of env '{}' failed", name, e);
+      Log.LOG.warn("stopping a worker of env '{}' failed", name, e);
     }
   }
 }

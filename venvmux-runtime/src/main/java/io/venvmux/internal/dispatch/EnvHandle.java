@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
 
 /** The {@link VenvHandle} of one env: turns calls into {@link Call}s for its dispatcher. */
 public final class EnvHandle implements VenvHandle {
-  private static final TypeFactory TYPES = WireMapper.mapper().getTypeFactory();
-  private static final JavaType OBJECT = TYPES.constructType(Object.class);
+  /** Loaded on the first call, not when a pool is built: the mapper then loads in the background. */
+  private static final class Types {
+    static final TypeFactory FACTORY = WireMapper.mapper().getTypeFactory();
+    static final JavaType OBJECT = FACTORY.constructType(Object.class);
+  }
 
   private final EnvDispatcher env;
   private final PoolRuntime rt;
@@ -48,17 +51,17 @@ public final class EnvHandle implements VenvHandle {
 
   @Override
   public @Nullable Object call(String fn, Map<String, ?> kwargs) {
-    return call(fn, List.of(), kwargs, OBJECT, null);
+    return call(fn, List.of(), kwargs, Types.OBJECT, null);
   }
 
   @Override
   public <T> T call(String fn, Map<String, ?> kwargs, Class<T> type) {
-    return call(fn, List.of(), kwargs, TYPES.constructType(type), null);
+    return call(fn, List.of(), kwargs, Types.FACTORY.constructType(type), null);
   }
 
   @Override
   public <T> T call(String fn, Map<String, ?> kwargs, TypeReference<T> type) {
-    return call(fn, List.of(), kwargs, TYPES.constructType(type), null);
+    return call(fn, List.of(), kwargs, Types.FACTORY.constructType(type), null);
   }
 
   @Override
@@ -81,17 +84,17 @@ public final class EnvHandle implements VenvHandle {
 
   @Override
   public CompletableFuture<@Nullable Object> callAsync(String fn, Map<String, ?> kwargs) {
-    return callAsync(fn, List.of(), kwargs, OBJECT, null);
+    return callAsync(fn, List.of(), kwargs, Types.OBJECT, null);
   }
 
   @Override
   public <T> CompletableFuture<T> callAsync(String fn, Map<String, ?> kwargs, Class<T> type) {
-    return callAsync(fn, List.of(), kwargs, TYPES.constructType(type), null);
+    return callAsync(fn, List.of(), kwargs, Types.FACTORY.constructType(type), null);
   }
 
   @Override
   public <T> CompletableFuture<T> callAsync(String fn, Map<String, ?> kwargs, TypeReference<T> type) {
-    return callAsync(fn, List.of(), kwargs, TYPES.constructType(type), null);
+    return callAsync(fn, List.of(), kwargs, Types.FACTORY.constructType(type), null);
   }
 
   @Override
@@ -128,12 +131,12 @@ public final class EnvHandle implements VenvHandle {
 
   @Override
   public List<@Nullable Object> map(String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers) {
-    return mapAll(fn, kwargsList, maxWorkers, OBJECT);
+    return mapAll(fn, kwargsList, maxWorkers, Types.OBJECT);
   }
 
   @Override
   public <T> List<T> map(String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, Class<T> type) {
-    return mapAll(fn, kwargsList, maxWorkers, TYPES.constructType(type));
+    return mapAll(fn, kwargsList, maxWorkers, Types.FACTORY.constructType(type));
   }
 
   @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.venvmux.internal.dispatch;
 
 import io.venvmux.Serializer;
 import io.venvmux.internal.env.EnvResolver;
+import io.venvmux.internal.wire.WireWarmUp;
 import io.venvmux.internal.worker.WorkerProcess;
 import io.venvmux.internal.worker.WorkerSources;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * worker process alive, so that closing leaves nothing behind.
  */
 public final class PoolRuntime {
-  private static final Logger LOG = LoggerFactory.getLogger(PoolRuntime.class);
   /** How long a stopping worker may take to finish its in-flight calls. */
   static final Duration STOP_GRACE = Duration.ofSeconds(5);
   /** How often each env checks saturation and idleness. */
@@ -61,6 +60,10 @@ public final class PoolRuntime {
       @Nullable Long maxPayloadBytes,
       @Nullable Long maxResultBytes,
       @Nullable Executor callbacks) {
+    this.background = new ThreadPoolExecutor(
+        0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("background"));
+    // First, so the wire's JSON classes load while the rest of the pool (logging included) sets up.
+    warmUpWire();
     this.home = home;
     this.resolver = new EnvResolver(home);
     this.serializer = serializer;
@@ -68,8 +71,6 @@ public final class PoolRuntime {
     this.maxResultBytes = maxResultBytes;
     this.timer = new ScheduledThreadPoolExecutor(1, new DaemonThreads("timer"));
     this.timer.setRemoveOnCancelPolicy(true);
-    this.background = new ThreadPoolExecutor(
-        0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("background"));
     if (callbacks == null) {
       this.ownedCallbacks = new ThreadPoolExecutor(
           0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), callbackThreads);
@@ -78,6 +79,21 @@ public final class PoolRuntime {
       this.ownedCallbacks = null;
       this.callbacks = callbacks;
     }
+  }
+
+  /** Loads the wire's JSON classes on a background thread, unless this JVM already did. */
+  private void warmUpWire() {
+    if (!WireWarmUp.started()) {
+      inBackground(WireWarmUp::run);
+    }
+  }
+
+  /**
+   * Initializes logging on the calling thread. A pool calls this once its envs' first workers are
+   * starting in the background, so that logging's own start overlaps theirs.
+   */
+  public void initLogging() {
+    LoggerFactory.getILoggerFactory();
   }
 
   long nextId() {
@@ -178,7 +194,7 @@ public final class PoolRuntime {
     ex.shutdown();
     try {
       if (!ex.awaitTermination(10, TimeUnit.SECONDS)) {
-        LOG.warn("venvmux {} threads still busy after 10 s; interrupting them", what);
+        LoggerFactory.getLogger(PoolRuntime.class).warn("venvmux {} threads still busy after 10 s; interrupting them", what);
         ex.shutdownNow();
         ex.awaitTermination(5, TimeUnit.SECONDS);
       }

@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * Resolving an env that is already built reads a few files and starts no process.
  */
 public final class EnvResolver {
-  private static final Logger LOG = LoggerFactory.getLogger(EnvResolver.class);
+  /** Looked up on first use: a pool starts its workers while logging still initializes. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(EnvResolver.class);
+  }
   private static final Duration PROGRESS_TICK = Duration.ofSeconds(10);
 
   private final Path home;
@@ -69,8 +72,8 @@ public final class EnvResolver {
     EnvFingerprint fp = EnvFingerprint.of(python, source, platform, env);
     Optional<ResolvedEnv> cached = cached(fp.hash());
     if (cached.isPresent()) {
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("env {} ({}) found in the cache in {} ms", fp.hash(), source.describe(), String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
+      if (Log.LOG.isDebugEnabled()) {
+        Log.LOG.debug("env {} ({}) found in the cache in {} ms", fp.hash(), source.describe(), String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
       }
       return cached.get();
     }
@@ -102,7 +105,7 @@ public final class EnvResolver {
     try (BuildLock lock = BuildLock.acquire(store.lockFile(hash), "env " + hash)) {
       Optional<ResolvedEnv> builtMeanwhile = cached(hash);
       if (builtMeanwhile.isPresent()) {
-        LOG.info("env {} was built by another thread or process while this one waited; using it", hash);
+        Log.LOG.info("env {} was built by another thread or process while this one waited; using it", hash);
         return builtMeanwhile.get();
       }
       InstallerPids pids = new InstallerPids(store.pidsFile(hash));
@@ -110,12 +113,12 @@ public final class EnvResolver {
       Path dir = store.envDir(hash);
       if (Files.exists(dir)) {
         if (store.isComplete(hash)) {
-          LOG.info(
+          Log.LOG.info(
               "env {} is broken: {}; rebuilding it",
               hash,
               new VenvLayout(dir, platform).brokenReason().orElse("it does not look runnable"));
         } else {
-          LOG.info("env {} has no completion mark: an earlier build did not finish; removing it and building again", hash);
+          Log.LOG.info("env {} has no completion mark: an earlier build did not finish; removing it and building again", hash);
         }
         EnvStore.deleteTree(dir);
       }
@@ -149,7 +152,7 @@ public final class EnvResolver {
             List.of(),
             List.of());
       } else {
-        LOG.info("uv not found (set {} or put uv on PATH for faster builds); using pip", UvLocator.VARIABLE);
+        Log.LOG.info("uv not found (set {} or put uv on PATH for faster builds); using pip", UvLocator.VARIABLE);
         found = new Installer.Pip(workDir);
       }
     }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * requirements &gt; packages (a {@code venv} is never built, so it is not a source).
  */
 sealed interface EnvSource {
-  Logger LOG = LoggerFactory.getLogger(EnvSource.class);
-
   /** The source's short name, as in the manifest: {@code project}, {@code requirements}, {@code packages}. */
   String kind();
 
@@ -35,13 +32,13 @@ sealed interface EnvSource {
   static EnvSource of(EnvSpec spec) {
     if (spec.project().isPresent()) {
       if (!spec.requirements().isEmpty() || !spec.packages().isEmpty()) {
-        LOG.warn("EnvSpec has a project and also requirements/packages; the project takes priority, the others are ignored");
+        LoggerFactory.getLogger(EnvSource.class).warn("EnvSpec has a project and also requirements/packages; the project takes priority, the others are ignored");
       }
       return Project.of(spec.project().get());
     }
     if (!spec.requirements().isEmpty()) {
       if (!spec.packages().isEmpty()) {
-        LOG.warn("EnvSpec has requirements and also packages; the requirements take priority, the packages are ignored");
+        LoggerFactory.getLogger(EnvSource.class).warn("EnvSpec has requirements and also packages; the requirements take priority, the packages are ignored");
       }
       return new Requirements(spec.requirements().stream().map(p -> p.toAbsolutePath().normalize()).toList());
     }

@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ProcessRunner {
   static final int TAIL_LINES = 30;
-  private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
+  /** Looked up on first use: a pool starts its workers while logging still initializes. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
+  }
 
   private final Duration tick;
   private final Consumer<ProcessHandle> onStart;
@@ -61,7 +64,7 @@ final class ProcessRunner {
     env.putAll(command.setEnv());
     pb.redirectErrorStream(!captureStdout);
     pb.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-    LOG.debug("{}: running {}", command.activity(), command.display());
+    Log.LOG.debug("{}: running {}", command.activity(), command.display());
     Process process;
     try {
       process = pb.start();
@@ -88,7 +91,7 @@ final class ProcessRunner {
           joinAll(pumps);
           throw failure(command, "did not finish within " + command.timeout().toSeconds() + " s and was killed", tail.lines());
         }
-        LOG.info("still {} ({} s)", command.activity(), running.toSeconds());
+        Log.LOG.info("still {} ({} s)", command.activity(), running.toSeconds());
       }
       joinAll(pumps);
     } catch (InterruptedException e) {
@@ -167,7 +170,7 @@ final class ProcessRunner {
     private final Deque<String> lines = new ArrayDeque<>();
 
     synchronized void add(String prefix, String line) {
-      LOG.debug("[{}] {}", prefix, line);
+      Log.LOG.debug("[{}] {}", prefix, line);
       if (lines.size() == TAIL_LINES) {
         lines.removeFirst();
       }

@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerProcess {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
-  private static final ObjectMapper MAPPER = WireMapper.mapper();
   private static final Duration REAP_WAIT = Duration.ofSeconds(5);
 
   private final WorkerLaunch launch;
@@ -320,7 +319,9 @@ public final class WorkerProcess {
   private void onFirstLine(byte[] buf, int len) {
     JsonNode line;
     try {
-      line = MAPPER.readTree(MAPPER.createParser(buf, 0, len));
+      // The mapper is fetched here, not when the class loads: spawning must not wait for it to build.
+      ObjectMapper mapper = WireMapper.mapper();
+      line = mapper.readTree(mapper.createParser(buf, 0, len));
     } catch (IOException e) {
       hello.completeExceptionally(new EnvStartException(
           "the worker for env '" + launch.env() + "' wrote something other than a hello: "
@@ -364,7 +365,7 @@ public final class WorkerProcess {
     RawResult result = null;
     String resultFile = null;
     JsonNode error = null;
-    try (JsonParser p = MAPPER.createParser(buf, 0, len)) {
+    try (JsonParser p = WireMapper.mapper().createParser(buf, 0, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("not a JSON object");
       }

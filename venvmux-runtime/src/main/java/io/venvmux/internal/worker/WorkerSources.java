@@ -13,11 +13,14 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -46,11 +49,86 @@ public final class WorkerSources {
 
   /** Extracts the package as {@code loader} sees it; returns the folder holding it. */
   static Path extract(Path home, ClassLoader loader) {
-    Map<String, byte[]> files = readPackage(loader);
-    Path target = home.resolve("worker").resolve(contentHash(files));
-    if (Files.isDirectory(target.resolve(PACKAGE))) {
-      return target;
+    Optional<String> jar = jarStamp(loader);
+    Path index = home.resolve("worker").resolve(".jars");
+    if (jar.isPresent()) {
+      Optional<Path> known = knownExtraction(index, jar.get(), home);
+      if (known.isPresent()) {
+        return known.get();
+      }
     }
+    Map<String, byte[]> files = readPackage(loader);
+    String hash = contentHash(files);
+    Path target = home.resolve("worker").resolve(hash);
+    Path extracted = Files.isDirectory(target.resolve(PACKAGE)) ? target : write(target, files);
+    jar.ifPresent(stamp -> remember(index, stamp, hash));
+    return extracted;
+  }
+
+  /**
+   * The jar holding the package as {@code path|size|mtime}, or empty when the package is not in a
+   * jar. A later JVM on the same jar finds its extraction by this stamp without opening the jar.
+   */
+  private static Optional<String> jarStamp(ClassLoader loader) {
+    URL marker = loader.getResource(PACKAGE + "/__init__.py");
+    if (marker == null || !"jar".equals(marker.getProtocol())) {
+      return Optional.empty();
+    }
+    try {
+      String spec = marker.toURI().getRawSchemeSpecificPart();
+      int bang = spec.indexOf("!/");
+      if (bang < 0) {
+        return Optional.empty();
+      }
+      Path jar = Path.of(new URI(spec.substring(0, bang)));
+      BasicFileAttributes attrs = Files.readAttributes(jar, BasicFileAttributes.class);
+      return Optional.of(jar.toAbsolutePath() + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis());
+    } catch (URISyntaxException | IOException | RuntimeException e) {
+      return Optional.empty(); // not a plain file jar: read it the long way
+    }
+  }
+
+  /** The extraction an earlier run made from the jar with this stamp, if it is still there. */
+  private static Optional<Path> knownExtraction(Path index, String stamp, Path home) {
+    try {
+      List<String> lines = Files.readAllLines(index.resolve(indexName(stamp)), StandardCharsets.UTF_8);
+      if (lines.size() == 2 && lines.get(0).equals(stamp) && lines.get(1).matches("[0-9a-f]{16}")) {
+        Path target = home.resolve("worker").resolve(lines.get(1));
+        if (Files.isDirectory(target.resolve(PACKAGE))) {
+          return Optional.of(target);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no entry, or an unreadable one: extract the long way and write it again
+    }
+    return Optional.empty();
+  }
+
+  private static void remember(Path index, String stamp, String hash) {
+    Path tmp = null;
+    try {
+      Files.createDirectories(index);
+      tmp = Files.createTempFile(index, ".entry-", "");
+      Files.writeString(tmp, stamp + "\n" + hash + "\n", StandardCharsets.UTF_8);
+      Files.move(tmp, index.resolve(indexName(stamp)), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      // only a shortcut for the next run
+      try {
+        if (tmp != null) {
+          Files.deleteIfExists(tmp);
+        }
+      } catch (IOException ignored) {
+        // a stray temp entry is harmless
+      }
+    }
+  }
+
+  // The stamp itself is the first line of the entry, so a colliding name is only a miss.
+  private static String indexName(String stamp) {
+    return String.format("%08x", stamp.hashCode());
+  }
+
+  private static Path write(Path target, Map<String, byte[]> files) {
     try {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempDirectory(target.getParent(), ".extract-");

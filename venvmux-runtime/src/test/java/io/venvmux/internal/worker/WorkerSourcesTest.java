@@ -6,6 +6,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,39 @@ class WorkerSourcesTest {
     assertThat(dir.resolve("venvmux_worker/__main__.py")).isRegularFile();
     try (Stream<Path> s = Files.list(home.resolve("worker"))) {
       assertThat(s.collect(Collectors.toList())).containsExactly(dir); // no temp folder left
+    }
+  }
+
+  @Test
+  void aLaterRunOnTheSameJarFindsItsExtractionAndAChangedJarIsExtractedAgain(@TempDir Path tmp) throws Exception {
+    Path jar = tmp.resolve("w.jar");
+    Path home = tmp.resolve("home");
+    writeJar(jar, "# one\n");
+    Path first;
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      first = WorkerSources.extract(home, loader);
+    }
+    try (Stream<Path> s = Files.list(home.resolve("worker").resolve(".jars"))) {
+      assertThat(s.collect(Collectors.toList())).hasSize(1); // the jar's stamp, pointing at its extraction
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      assertThat(WorkerSources.extract(home, loader)).isEqualTo(first);
+    }
+
+    writeJar(jar, "# two, longer\n");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      Path second = WorkerSources.extract(home, loader);
+      assertThat(second).isNotEqualTo(first);
+      assertThat(second.resolve("venvmux_worker/__init__.py")).hasContent("# two, longer");
+    }
+  }
+
+  private static void writeJar(Path jar, String init) throws Exception {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("venvmux_worker/__init__.py"));
+      out.write(init.getBytes());
+      out.closeEntry();
     }
   }
 
