@@ -71,3 +71,8 @@ def huge_int() -> int:
 
 def fake_bytes() -> dict:
     return {"__bytes__": True, "b64": "not base64!"}
+
+
+def enormous_int() -> int:
+    sys.set_int_max_str_digits(0)
+    return 10**200_000

@@ -15,6 +15,7 @@ import io.venvmux.internal.codec.WireMapper;
 import io.venvmux.internal.wire.Hello;
 import io.venvmux.internal.wire.NaturalValues;
 import io.venvmux.internal.wire.RawResult;
+import io.venvmux.internal.wire.ReplyParsers;
 import io.venvmux.internal.wire.WireErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -365,7 +366,7 @@ public final class WorkerProcess {
     RawResult result = null;
     String resultFile = null;
     JsonNode error = null;
-    try (JsonParser p = WireMapper.mapper().createParser(buf, 0, len)) {
+    try (JsonParser p = ReplyParsers.open(buf, 0, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("not a JSON object");
       }
