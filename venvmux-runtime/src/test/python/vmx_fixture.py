@@ -63,3 +63,16 @@ def echo_or_boom(value=None, message=None):
     if message is not None:
         raise ValueError(message)
     return value
+
+
+def huge_int() -> int:
+    return 10**1000
+
+
+def fake_bytes() -> dict:
+    return {"__bytes__": True, "b64": "not base64!"}
+
+
+def enormous_int() -> int:
+    sys.set_int_max_str_digits(0)
+    return 10**200_000

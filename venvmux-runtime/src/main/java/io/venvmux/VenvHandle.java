@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Blocking calls throw the {@link CallException} subclass that ended the call (with the
  * caller's stack attached as a suppressed exception). Async futures complete on the pool's callback
- * executor, never on an I/O thread, and fail with the {@link CallException} itself. Cancelling a
- * future removes a queued call, or drops the reply of one in flight and frees its worker slot.
+ * executor, never on an I/O thread, and fail with the {@link CallException} itself.
+ *
+ * <p>Cancelling a future removes a queued call at once. For a call already in flight it frees the
+ * caller, not the worker: the reply is dropped, but the worker slot stays taken until Python
+ * finishes the call (or the worker exits), since the runtime never interrupts Python code. To stop
+ * a runaway call, give it a timeout: a timed-out call's worker is killed and replaced.
  *
  * <p>Timeouts: a per-call timeout beats {@link EnvSpec#callTimeout()}; a queued call's timeout
  * counts from its submission.

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One call from submission to its end. It ends exactly once: the first of reply, crash, timeout,
  * cancellation or shutdown wins. Its env's bookkeeping (freeing the worker slot) runs before the
- * outcome is published, so a caller that calls again at once finds the slot free.
+ * outcome is published, so a caller that calls again at once finds the slot free. The exception is
+ * a call cancelled in flight: Python still runs it, so its slot frees when the worker {@link
+ * #released} it.
  */
 final class Call implements PendingCall {
   final long id;
@@ -38,6 +40,12 @@ final class Call implements PendingCall {
   @Nullable Slot slot;
   /** Set when it ends by timeout: its worker must be killed, not given more calls. */
   volatile boolean timedOut;
+  /** Set when it ends by cancellation. */
+  volatile boolean cancelled;
+  /** Its worker no longer holds it (see {@link #released}); reset when it is queued again. */
+  volatile boolean released;
+  /** Cancelled in flight and still held by its worker: it keeps its slot. Guarded by the owner's lock. */
+  boolean orphan;
   volatile @Nullable ScheduledFuture<?> timeoutTask;
 
   Call(
@@ -80,7 +88,7 @@ final class Call implements PendingCall {
 
   @Override
   public void succeed(RawResult result) {
-    if (end()) {
+    if (end(false, false)) {
       outcome.complete(result);
     }
   }
@@ -92,17 +100,40 @@ final class Call implements PendingCall {
 
   /** Ends with an error; true if this ended it. */
   boolean end(CallException error) {
-    if (end()) {
+    return end(error, false);
+  }
+
+  /**
+   * Ends with its timeout; true if this ended it. Only the winner marks the call timed out: a reply
+   * that came first leaves its worker alone.
+   */
+  boolean endByTimeout(CallException error) {
+    return end(error, true);
+  }
+
+  private boolean end(CallException error, boolean byTimeout) {
+    if (end(byTimeout, false)) {
       outcome.completeExceptionally(error);
       return true;
     }
     return false;
   }
 
-  /** Ends without a result: a queued call is never sent, an in-flight one's reply is dropped. */
+  /**
+   * Ends without a result: a queued call is never sent; an in-flight one's reply is dropped, and its
+   * slot stays taken until the reply arrives or the worker exits (Python is never interrupted).
+   */
   void cancel() {
-    if (end()) {
+    if (end(false, true)) {
       outcome.cancel(false);
+    }
+  }
+
+  @Override
+  public void released() {
+    released = true;
+    if (cancelled) {
+      owner.released(this);
     }
   }
 
@@ -111,10 +142,14 @@ final class Call implements PendingCall {
     return ended.get();
   }
 
-  private boolean end() {
+  private boolean end(boolean byTimeout, boolean byCancel) {
     if (!ended.compareAndSet(false, true)) {
       return false;
     }
+    timedOut = byTimeout;
+    // Written before ended() reads released, while released() writes released before reading this:
+    // one of the two sees the other, so an orphaned slot is always freed exactly once.
+    cancelled = byCancel;
     ScheduledFuture<?> t = timeoutTask;
     if (t != null) {
       t.cancel(false);

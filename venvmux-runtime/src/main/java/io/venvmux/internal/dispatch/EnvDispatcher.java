@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class EnvDispatcher {
   private final String module;
   private final EnvSpec spec;
   private final PoolRuntime rt;
+  private final Function<EnvSpec, ResolvedEnv> resolver;
   private final boolean fixed;
   private final @Nullable Duration envTimeout;
   private final Object lock = new Object();
@@ -78,7 +80,13 @@ public final class EnvDispatcher {
   private final @Nullable ScheduledFuture<?> ticker;
 
   public EnvDispatcher(String name, String module, EnvSpec spec, PoolRuntime rt) {
+    this(name, module, spec, rt, rt.resolver::resolve);
+  }
+
+  /** With another way to resolve the env (tests use it to make resolution fail). */
+  EnvDispatcher(String name, String module, EnvSpec spec, PoolRuntime rt, Function<EnvSpec, ResolvedEnv> resolver) {
     this.name = name;
+    this.resolver = resolver;
     this.module = module;
     this.spec = spec;
     this.rt = rt;
@@ -174,24 +182,41 @@ public final class EnvDispatcher {
     spawn(spawn);
   }
 
-  /** Sends a call to its assigned worker; if that worker turned out to be gone, queues it again. */
-  private void sendTo(Slot slot, Call call) {
+  /**
+   * Sends a call to its assigned worker; if that worker turned out to be gone, queues it again for
+   * another one, or fails it when the env was stopped or closed meanwhile (nothing would run it).
+   */
+  void sendTo(Slot slot, Call call) {
     if (slot.proc.send(call)) {
       return;
     }
     List<Call> toSend;
+    Starts spawn = Starts.NONE;
+    String stoppedWhy = null;
     synchronized (lock) {
       // A call that ended meanwhile had its slot released by ended(); only a live one moves back.
       if (!call.isDone() && call.slot == slot) {
         call.slot = null;
+        call.released = false;
         slot.inflight--;
-        queue.addFirst(call);
+        if (closed || rt.closed()) {
+          stoppedWhy = "the pool was closed";
+        } else if (!active) {
+          stoppedWhy = "env '" + name + "' was stopped";
+        } else {
+          queue.addFirst(call);
+          spawn = ensureWorkersLocked();
+        }
       }
       toSend = pumpLocked();
+    }
+    if (stoppedWhy != null) {
+      call.fail(new PoolClosedException(stoppedWhy + " before " + call.describe() + " was sent"));
     }
     if (toSend != null) {
       sendInBackground(toSend);
     }
+    spawn(spawn);
   }
 
   private void scheduleTimeout(Call call) {
@@ -206,13 +231,12 @@ public final class EnvDispatcher {
     }
   }
 
-  private void timedOut(Call call) {
-    call.timedOut = true;
+  void timedOut(Call call) {
     CallTimeoutException ex = new CallTimeoutException(
         call.describe() + " timed out after " + call.timeout
             + " (counted from submission); its worker is killed and replaced",
         call.timeout);
-    if (!call.end(ex)) {
+    if (!call.endByTimeout(ex)) {
       return;
     }
     Slot s;
@@ -230,6 +254,11 @@ public final class EnvDispatcher {
     Starts spawn = Starts.NONE;
     synchronized (lock) {
       Slot s = call.slot;
+      if (s != null && call.cancelled && !call.released) {
+        // Python still runs it: the slot stays taken (the inflight bound holds) until released().
+        call.orphan = true;
+        return;
+      }
       if (s != null) {
         s.inflight--;
         s.proc.forget(call);
@@ -249,6 +278,25 @@ public final class EnvDispatcher {
       sendInBackground(toSend);
     }
     spawn(spawn);
+  }
+
+  /** A call cancelled in flight left its worker: its slot takes the next queued call. */
+  void released(Call call) {
+    List<Call> toSend = null;
+    synchronized (lock) {
+      if (!call.orphan) {
+        return;
+      }
+      call.orphan = false;
+      call.slot.inflight--;
+      lastActivityNanos = System.nanoTime();
+      if (!queue.isEmpty()) {
+        toSend = pumpLocked();
+      }
+    }
+    if (toSend != null) {
+      sendInBackground(toSend);
+    }
   }
 
   private @Nullable Slot freeSlotLocked() {
@@ -358,7 +406,7 @@ public final class EnvDispatcher {
     } catch (CallException e) {
       startFailed(gen, began, e);
       return;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too: left uncaught, the waiting calls would never end
       startFailed(gen, began, new EnvStartException("cannot start a worker for env '" + name + "': " + e, "", e));
       return;
     }
@@ -426,10 +474,10 @@ public final class EnvDispatcher {
     }
     if (mine) {
       try {
-        f.complete(rt.resolver.resolve(spec));
+        f.complete(resolver.apply(spec));
       } catch (CallException e) {
         f.completeExceptionally(e);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error too: left uncaught, every later start would wait on f forever
         f.completeExceptionally(new EnvStartException("cannot prepare env '" + name + "' (" + spec + "): " + e, "", e));
       }
     }

@@ -1,5 +1,6 @@
 package io.venvmux.internal.wire;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one JSON value as natural Java values: Map, List, String, Integer/Long/BigInteger, Double,
- * Boolean, null; the bytes envelope {@code {"__bytes__":true,"b64":".."}} becomes {@code byte[]}.
+ * Boolean, null; the bytes envelope {@code {"__bytes__":true,"b64":".."}} becomes {@code byte[]}
+ * (invalid base64 in it is a parse error).
  */
 public final class NaturalValues {
   private NaturalValues() {}
@@ -59,7 +61,13 @@ public final class NaturalValues {
       map.put(key, read(p));
     }
     if (map.size() == 2 && Boolean.TRUE.equals(map.get("__bytes__")) && map.get("b64") instanceof String) {
-      return Base64.getDecoder().decode((String) map.get("b64"));
+      try {
+        return Base64.getDecoder().decode((String) map.get("b64"));
+      } catch (IllegalArgumentException e) {
+        // Handing back the map would pass off a broken bytes value as a dict.
+        throw new JsonParseException(p, "a bytes value {\"__bytes__\":true,\"b64\":..} holds invalid base64 ("
+            + e.getMessage() + ")", e);
+      }
     }
     return map;
   }

@@ -88,7 +88,7 @@ public abstract class RawResult {
 
     @Override
     JsonParser open(ObjectMapper mapper) throws IOException {
-      return mapper.createParser(json);
+      return ReplyParsers.open(json, 0, json.length);
     }
   }
 }

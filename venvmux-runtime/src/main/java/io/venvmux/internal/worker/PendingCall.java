@@ -25,4 +25,10 @@ public interface PendingCall {
 
   /** Whether the call already ended (result, error, timeout or cancellation). */
   boolean isDone();
+
+  /**
+   * The worker no longer holds the call: its reply arrived (even one that is dropped), it was never
+   * written, or the worker exited. A call cancelled while in flight frees its slot only now.
+   */
+  default void released() {}
 }

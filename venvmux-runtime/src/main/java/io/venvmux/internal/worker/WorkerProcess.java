@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.venvmux.CallException;
 import io.venvmux.EnvStartException;
+import io.venvmux.InvalidJsonException;
 import io.venvmux.PoolClosedException;
 import io.venvmux.ProtocolMismatchException;
 import io.venvmux.WorkerCrashedException;
@@ -14,6 +15,7 @@ import io.venvmux.internal.codec.WireMapper;
 import io.venvmux.internal.wire.Hello;
 import io.venvmux.internal.wire.NaturalValues;
 import io.venvmux.internal.wire.RawResult;
+import io.venvmux.internal.wire.ReplyParsers;
 import io.venvmux.internal.wire.WireErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +54,8 @@ public final class WorkerProcess {
   private final Process process;
   private final OutputStream stdin;
   private final ReentrantLock writeLock = new ReentrantLock();
+  /** Guarded by writeLock. */
+  private boolean stdinClosed;
   private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
   private final StderrPump stderr;
   private final Thread stderrThread;
@@ -175,21 +179,26 @@ public final class WorkerProcess {
   }
 
   /**
-   * Sends a call. Returns false, without touching the call, when the worker had already exited;
-   * if the worker dies after this, the call fails with {@link WorkerCrashedException}.
+   * Sends a call. Returns false, without touching the call, when the worker had already exited or
+   * its stdin was closed (it is stopping); if the worker dies after this, the call fails with
+   * {@link WorkerCrashedException}.
    */
   public boolean send(PendingCall call) {
     pending.put(call.id(), call);
     if (call.isDone()) {
-      pending.remove(call.id());
+      takePending(call.id());
       return true;
     }
     if (exited) {
-      return pending.remove(call.id()) == null;
+      return takePending(call.id()) == null;
     }
     try {
       writeLock.lock();
       try {
+        if (stdinClosed) {
+          // Stopping (reload, scale-down): it will take no more calls, so the call goes elsewhere.
+          return takePending(call.id()) == null;
+        }
         stdin.write(call.line());
         stdin.flush();
       } finally {
@@ -201,16 +210,25 @@ public final class WorkerProcess {
     } catch (IOException e) {
       // The pipe broke: the process is dying; the reader will reap it and fail the call.
       LOG.debug("write to worker {} of env '{}' failed: {}", pid(), launch.env(), e.toString());
-      if (exited && pending.remove(call.id()) != null) {
+      if (exited && takePending(call.id()) != null) {
         failPending(call, exitValueOrNull());
       }
     }
     return true;
   }
 
-  /** Forgets a call that ended on the Java side (timeout, cancellation); its reply will be dropped. */
+  /** Forgets a call that ended on the Java side (timeout, error); its reply will be dropped. */
   public void forget(PendingCall call) {
     pending.remove(call.id());
+  }
+
+  /** Removes a call this worker no longer holds, telling it so. */
+  private @Nullable PendingCall takePending(long id) {
+    PendingCall call = pending.remove(id);
+    if (call != null) {
+      call.released();
+    }
+    return call;
   }
 
   /** Kills the process at once; its pending calls fail with a message that gives the reason. */
@@ -255,6 +273,7 @@ public final class WorkerProcess {
       return;
     }
     try {
+      stdinClosed = true;
       stdin.close();
     } catch (IOException e) {
       // Already closed or broken: the process is on its way out either way.
@@ -340,14 +359,14 @@ public final class WorkerProcess {
         functions));
   }
 
-  private void onReply(byte[] buf, int len) throws IOException {
+  private void onReply(byte[] buf, int len) {
     long id = -1;
     PendingCall call = null;
     boolean ok = false;
     RawResult result = null;
     String resultFile = null;
     JsonNode error = null;
-    try (JsonParser p = WireMapper.mapper().createParser(buf, 0, len)) {
+    try (JsonParser p = ReplyParsers.open(buf, 0, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("not a JSON object");
       }
@@ -383,12 +402,12 @@ public final class WorkerProcess {
             p.skipChildren();
         }
       }
-    } catch (IOException e) {
-      LOG.warn("worker {} of env '{}' wrote a line that is not a reply, ignored: {}", pid(), launch.env(),
-          new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      // Fails only this call: the worker and its other calls are fine.
+      unreadableReply(id, resultFile, e, buf, len);
       return;
     }
-    call = id < 0 ? null : pending.remove(id);
+    call = id < 0 ? null : takePending(id);
     if (call == null) {
       deleteQuietly(resultFile);
       if (id < 0) {
@@ -397,13 +416,40 @@ public final class WorkerProcess {
       }
       return;
     }
-    if (!ok) {
-      call.fail(WireErrors.toException(error, call.fn(), launch.env(), launch.module()));
-    } else if (resultFile != null) {
-      call.succeed(readResultFile(call, resultFile));
-    } else {
-      call.succeed(result != null ? result : RawResult.ofValue(null));
+    try {
+      if (!ok) {
+        call.fail(WireErrors.toException(error, call.fn(), launch.env(), launch.module()));
+      } else if (resultFile != null) {
+        call.succeed(readResultFile(call, resultFile));
+      } else {
+        call.succeed(result != null ? result : RawResult.ofValue(null));
+      }
+    } catch (RuntimeException e) {
+      LOG.error("ending fn '{}' of worker {} of env '{}' failed", call.fn(), pid(), launch.env(), e);
+      call.fail(new InvalidJsonException("the reply of fn '" + call.fn() + "' in env '" + launch.env()
+          + "' could not be handled: " + e, e));
     }
+  }
+
+  /**
+   * A reply line the parser refuses (a number or string beyond its limits, a malformed bytes value):
+   * the call it names fails with {@link InvalidJsonException}; a line naming no call is logged.
+   */
+  private void unreadableReply(long id, @Nullable String resultFile, Exception e, byte[] buf, int len) {
+    deleteQuietly(resultFile);
+    PendingCall call = id < 0 ? null : takePending(id);
+    String head = new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8);
+    if (call == null) {
+      LOG.warn("worker {} of env '{}' wrote a line that is not a reply, ignored ({}): {}", pid(), launch.env(),
+          e.getMessage(), head);
+      return;
+    }
+    LOG.warn("worker {} of env '{}' sent a reply to fn '{}' that cannot be read: {}", pid(), launch.env(), call.fn(),
+        e.getMessage());
+    call.fail(new InvalidJsonException("the result of fn '" + call.fn() + "' in env '" + launch.env()
+        + "' cannot be read: " + e.getMessage() + ". Return such a value in a form JSON carries within the"
+        + " parser's limits: a very long int as a string (str(n)), a huge text or bytes value in smaller parts,"
+        + " bytes as real Python bytes", e));
   }
 
   private RawResult readResultFile(PendingCall call, String file) {
@@ -411,7 +457,7 @@ public final class WorkerProcess {
     try {
       return RawResult.ofJson(Files.readAllBytes(path));
     } catch (IOException e) {
-      call.fail(new io.venvmux.InvalidJsonException(
+      call.fail(new InvalidJsonException(
           "cannot read the result of fn '" + call.fn() + "' in env '" + launch.env() + "' from " + file + ": " + e, e));
       return RawResult.ofValue(null);
     } finally {
@@ -481,7 +527,7 @@ public final class WorkerProcess {
   }
 
   private void failPending(PendingCall call, @Nullable Integer code) {
-    pending.remove(call.id());
+    takePending(call.id());
     call.fail(exitFailure(call, code));
   }
 

@@ -69,6 +69,32 @@ class WorkerProcessTest {
     assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(PoolClosedException.class);
   }
 
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aSendAfterStdinWasClosedIsRefusedSoTheCallCanMoveToAnotherWorker() throws Exception {
+    String hello = "{\\\"type\\\":\\\"hello\\\",\\\"protocol\\\":1,\\\"functions\\\":{}}";
+    // A worker busy finishing in-flight calls: it saw stdin's end but has not exited yet.
+    WorkerProcess w = spawn(Duration.ofSeconds(30), "-c",
+        "import sys, time; sys.stdout.write(\"" + hello + "\\n\"); sys.stdout.flush(); sys.stdin.read();"
+            + " sys.stderr.write('saw eof\\n'); sys.stderr.flush(); time.sleep(600)");
+    w.awaitHello();
+    Thread stopper = new Thread(() -> w.stop(Duration.ofSeconds(30), "reloadEnv"));
+    stopper.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!w.stderrTail().contains("saw eof") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(w.stderrTail()).contains("saw eof");
+    CompletableFuture<CallException> outcome = new CompletableFuture<>();
+
+    assertThat(w.send(new TestCall("{\"id\":1,\"fn\":\"f\"}\n".getBytes(), outcome))).isFalse();
+
+    w.kill("test over");
+    stopper.join(20_000);
+    assertThat(w.exited()).isTrue();
+    assertThat(outcome).isNotDone(); // untouched: the dispatcher requeues it
+  }
+
   /** A call that records how it ended. */
   private static final class TestCall implements PendingCall {
     private final byte[] line;

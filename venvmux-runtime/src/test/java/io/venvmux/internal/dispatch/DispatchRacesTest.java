@@ -1,0 +1,109 @@
+package io.venvmux.internal.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.venvmux.EnvSpec;
+import io.venvmux.EnvStartException;
+import io.venvmux.Pool;
+import io.venvmux.PoolClosedException;
+import io.venvmux.Serializer;
+import io.venvmux.VenvHandle;
+import io.venvmux.internal.env.ResolvedEnv;
+import io.venvmux.internal.worker.WorkerProcess;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Interleavings of the dispatcher that a test cannot time from outside, driven step by step here
+ * against real workers.
+ */
+class DispatchRacesTest {
+  static final Path FIXTURES = Path.of("src/test/python").toAbsolutePath();
+  static final String PYTHON = System.getProperty("venvmux.test.python", "python3");
+  static final Path HOME = Path.of(System.getProperty("venvmux.test.home", "target/venvmux-home")).toAbsolutePath();
+
+  private static EnvSpec oneWorker() {
+    return EnvSpec.builder().python(PYTHON).workerPaths(FIXTURES).workers(1).build();
+  }
+
+  private static EnvDispatcher startedDispatcher(Pool pool) {
+    VenvHandle h = pool.venv("e");
+    h.functions();
+    return ((EnvHandle) h).dispatcher();
+  }
+
+  private static Call addCall(EnvDispatcher d) {
+    return d.newCall("add", List.of(), Map.of("a", 1, "b", 2), null, null);
+  }
+
+  @Test
+  void aCallAssignedJustBeforeStopEnvFailsInsteadOfWaitingForever() throws Exception {
+    try (Pool pool = Pool.builder().home(HOME).env("e", oneWorker(), "vmx_fixture").build()) {
+      EnvDispatcher d = startedDispatcher(pool);
+      WorkerProcess proc = d.workers().get(0);
+      // The call got its slot, then stopEnv ran to completion before it was written.
+      Slot slot = new Slot(proc, d.lastHello(), 0, System.nanoTime());
+      Call call = addCall(d);
+      call.slot = slot;
+      slot.inflight = 1;
+      d.stop(false);
+      assertThat(proc.exited()).isTrue();
+
+      d.sendTo(slot, call);
+
+      ExecutionException x = catchThrowableOfType(ExecutionException.class, () -> call.outcome.get(30, TimeUnit.SECONDS));
+      assertThat(x.getCause()).isInstanceOf(PoolClosedException.class).hasMessageContaining("add");
+      assertThat(pool.venv("e").call("add", Map.of("a", 2, "b", 2))).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void aTimeoutThatLosesToTheReplyDoesNotMarkTheCallTimedOut() throws Exception {
+    try (Pool pool = Pool.builder().home(HOME).env("e", oneWorker(), "vmx_fixture").build()) {
+      EnvDispatcher d = startedDispatcher(pool);
+      long pid = d.workers().get(0).pid();
+      Call call = addCall(d);
+      d.submit(call);
+      call.outcome.get(30, TimeUnit.SECONDS);
+
+      d.timedOut(call); // the timer fired as the reply ended the call
+
+      assertThat(call.timedOut).isFalse();
+      assertThat(d.workers()).extracting(WorkerProcess::pid).containsExactly(pid);
+    }
+  }
+
+  @Test
+  void anErrorWhileResolvingFailsTheWaitingCallsAndTheNextCallStartsTheEnv() throws Exception {
+    PoolRuntime rt = new PoolRuntime(HOME, Serializer.JSON, null, null, null);
+    AtomicInteger attempts = new AtomicInteger();
+    Function<EnvSpec, ResolvedEnv> resolve = spec -> {
+      if (attempts.getAndIncrement() == 0) {
+        throw new NoClassDefFoundError("simulated/MissingClass");
+      }
+      return rt.resolver.resolve(spec);
+    };
+    EnvDispatcher d = new EnvDispatcher("e", "vmx_fixture", oneWorker(), rt, resolve);
+    try {
+      Call first = addCall(d);
+      d.submit(first);
+      ExecutionException x = catchThrowableOfType(ExecutionException.class, () -> first.outcome.get(30, TimeUnit.SECONDS));
+      assertThat(x.getCause()).isInstanceOf(EnvStartException.class).hasMessageContaining("MissingClass")
+          .hasRootCauseInstanceOf(NoClassDefFoundError.class);
+
+      Call second = addCall(d);
+      d.submit(second);
+      assertThat(second.outcome.get(30, TimeUnit.SECONDS)).isNotNull();
+      assertThat(attempts).hasValue(2);
+    } finally {
+      rt.close(List.of(d));
+    }
+  }
+}
