@@ -2,7 +2,10 @@ package io.venvmux;
 
 import java.util.List;
 
-/** Building a virtual environment failed. Carries the command that ran and the installer's last lines. */
+/**
+ * Building a virtual environment failed. Carries the command that ran and the installer's last
+ * lines.
+ */
 public class EnvBuildException extends CallException {
   private final List<String> command;
   private final List<String> outputTail;

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * Looks after the envs venvmux builds under a home ({@code <home>/envs/<hash>}): lists them,
  * removes one, prunes those no longer wanted and the leftovers of builds that did not finish.
  *
- * <p>Nothing here waits for a build: an env whose build lock is held (a build is running in this
- * or another process) is skipped. Removing an env that a running pool's workers use breaks those
+ * <p>Nothing here waits for a build: an env whose build lock is held (a build is running in this or
+ * another process) is skipped. Removing an env that a running pool's workers use breaks those
  * workers; stop the pool first, or pass the hashes in use to {@link #prune(Set)} (see {@link
  * #hashOf(EnvSpec)}). A removed env is simply built again the next time a spec asks for it.
  *
@@ -72,8 +72,8 @@ public final class EnvCache {
   }
 
   /**
-   * The hash of the env this spec resolves to under this home (whether built yet or not). Finds
-   * the interpreter but builds nothing.
+   * The hash of the env this spec resolves to under this home (whether built yet or not). Finds the
+   * interpreter but builds nothing.
    *
    * @throws IllegalArgumentException when the spec builds no env (a given venv, or no source)
    */
@@ -96,7 +96,8 @@ public final class EnvCache {
       return false;
     }
     if (!store.removeIfIdle(hash)) {
-      throw new IllegalStateException("env " + hash + " is being built right now; try again when the build is done");
+      throw new IllegalStateException(
+          "env " + hash + " is being built right now; try again when the build is done");
     }
     return true;
   }
@@ -114,7 +115,10 @@ public final class EnvCache {
     return removed;
   }
 
-  /** Removes every env not in {@code inUse}, and every incomplete leftover; returns the removed hashes. */
+  /**
+   * Removes every env not in {@code inUse}, and every incomplete leftover; returns the removed
+   * hashes.
+   */
   public List<String> prune(Set<String> inUse) {
     return prune(inUse, Duration.ZERO);
   }
@@ -126,7 +130,8 @@ public final class EnvCache {
   public List<String> prune(Set<String> inUse, Duration unusedFor) {
     List<String> removed = new ArrayList<>(removeIncomplete());
     Instant cutoff = Instant.now().minus(unusedFor);
-    Predicate<String> unused = h -> store.isComplete(h) && !store.lastUsed(h).orElse(Instant.EPOCH).isAfter(cutoff);
+    Predicate<String> unused =
+        h -> store.isComplete(h) && !store.lastUsed(h).orElse(Instant.EPOCH).isAfter(cutoff);
     for (String hash : store.hashes()) {
       if (!inUse.contains(hash) && unused.test(hash) && store.removeIfIdle(hash, unused)) {
         removed.add(hash);

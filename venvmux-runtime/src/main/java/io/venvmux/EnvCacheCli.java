@@ -81,7 +81,9 @@ public final class EnvCacheCli {
       out.println("no envs under " + cache.home().resolve("envs"));
       return 0;
     }
-    out.printf("%-16s  %-10s  %9s  %-20s  %-8s  %-12s  %s%n", "HASH", "STATE", "SIZE", "LAST USED", "PYTHON", "SOURCE", "PACKAGES");
+    out.printf(
+        "%-16s  %-10s  %9s  %-20s  %-8s  %-12s  %s%n",
+        "HASH", "STATE", "SIZE", "LAST USED", "PYTHON", "SOURCE", "PACKAGES");
     for (EnvInfo e : envs) {
       out.printf(
           "%-16s  %-10s  %9s  %-20s  %-8s  %-12s  %s%n",
@@ -130,7 +132,8 @@ public final class EnvCacheCli {
         try {
           days = Long.parseLong(value);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--unused-days needs a number of days, not '" + value + "'");
+          throw new IllegalArgumentException(
+              "--unused-days needs a number of days, not '" + value + "'");
         }
       } else if (o.equals("--keep")) {
         keep.addAll(Arrays.asList(value.split(",")));
@@ -140,7 +143,11 @@ public final class EnvCacheCli {
     }
     List<String> removed = cache.prune(keep, Duration.ofDays(days));
     removed.forEach(h -> out.println("removed " + h));
-    out.println(removed.size() + (removed.size() == 1 ? " env removed" : " envs removed") + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    out.println(
+        removed.size()
+            + (removed.size() == 1 ? " env removed" : " envs removed")
+            + " at "
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS));
     return 0;
   }
 
@@ -152,7 +159,11 @@ public final class EnvCacheCli {
   }
 
   private static String packages(Map<String, String> packages) {
-    String all = packages.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(p -> p.getKey() + "==" + p.getValue()).collect(Collectors.joining(" "));
+    String all =
+        packages.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(p -> p.getKey() + "==" + p.getValue())
+            .collect(Collectors.joining(" "));
     return all.length() > 80 ? all.substring(0, 77) + "..." : all;
   }
 }

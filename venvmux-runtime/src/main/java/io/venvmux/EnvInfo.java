@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param interpreter the base interpreter's real path
  * @param installer the tool that built it ({@code uv (...)} or {@code pip})
  * @param source {@code project}, {@code requirements} or {@code packages}
- * @param inputs what the hash covers (interpreter, platform, file digests, packages, index settings)
+ * @param inputs what the hash covers (interpreter, platform, file digests, packages, index
+ *     settings)
  * @param packages installed packages, name to version
  */
 public record EnvInfo(

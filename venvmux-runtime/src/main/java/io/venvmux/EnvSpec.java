@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * #builder()}.
  *
  * <p>Sources, highest priority first: {@code venv} (an existing venv, used as is) &gt; {@code
- * project} (a folder with pyproject.toml) &gt; {@code requirements} &gt; {@code packages}. With none
- * of them the worker runs on the interpreter itself, without a venv.
+ * project} (a folder with pyproject.toml) &gt; {@code requirements} &gt; {@code packages}. With
+ * none of them the worker runs on the interpreter itself, without a venv.
  */
 public final class EnvSpec {
   private final @Nullable String python;
@@ -211,7 +211,8 @@ public final class EnvSpec {
 
   @Override
   public int hashCode() {
-    return Objects.hash(python, project, requirements, packages, venv, workerPaths, workers, inflight);
+    return Objects.hash(
+        python, project, requirements, packages, venv, workerPaths, workers, inflight);
   }
 
   @Override
@@ -232,7 +233,8 @@ public final class EnvSpec {
     if (python != null) {
       sb.append("python=").append(python).append(", ");
     }
-    sb.append("workers=").append(workers == null ? "auto(" + minWorkers + ".." + maxWorkers + ")" : workers);
+    sb.append("workers=")
+        .append(workers == null ? "auto(" + minWorkers + ".." + maxWorkers + ")" : workers);
     sb.append(", inflight=").append(inflight).append('}');
     return sb.toString();
   }
@@ -262,13 +264,17 @@ public final class EnvSpec {
     /** An interpreter path, or a version such as {@code "3.12"} looked up on PATH and in pyenv. */
     public Builder python(String python) {
       if (python.isBlank()) {
-        throw new IllegalArgumentException("python must be an interpreter path or a version such as \"3.12\"");
+        throw new IllegalArgumentException(
+            "python must be an interpreter path or a version such as \"3.12\"");
       }
       this.python = python;
       return this;
     }
 
-    /** A folder holding pyproject.toml; the env installs it (with {@code uv sync} when uv.lock and uv exist). */
+    /**
+     * A folder holding pyproject.toml; the env installs it (with {@code uv sync} when uv.lock and
+     * uv exist).
+     */
     public Builder project(Path project) {
       this.project = Objects.requireNonNull(project, "project");
       return this;
@@ -309,7 +315,9 @@ public final class EnvSpec {
       return this;
     }
 
-    /** Folders put first on the worker's PYTHONPATH (trusted: point only to folders you control). */
+    /**
+     * Folders put first on the worker's PYTHONPATH (trusted: point only to folders you control).
+     */
     public Builder workerPaths(Path... paths) {
       for (Path p : paths) {
         workerPaths.add(Objects.requireNonNull(p, "worker path"));
@@ -317,7 +325,9 @@ public final class EnvSpec {
       return this;
     }
 
-    /** Folders put first on the worker's PYTHONPATH (trusted: point only to folders you control). */
+    /**
+     * Folders put first on the worker's PYTHONPATH (trusted: point only to folders you control).
+     */
     public Builder workerPaths(List<Path> paths) {
       return workerPaths(paths.toArray(Path[]::new));
     }

@@ -48,8 +48,13 @@ public final class Pool implements AutoCloseable {
   private volatile boolean closed;
 
   private Pool(Builder b) {
-    this.rt = new PoolRuntime(
-        VenvMuxHome.resolve(b.home), b.serializer, b.maxPayloadBytes, b.maxResultBytes, b.callbackExecutor);
+    this.rt =
+        new PoolRuntime(
+            VenvMuxHome.resolve(b.home),
+            b.serializer,
+            b.maxPayloadBytes,
+            b.maxResultBytes,
+            b.callbackExecutor);
     b.envs.forEach((name, e) -> register(name, e.spec, e.module));
     envs.values().forEach(h -> h.dispatcher().startMinWorkers());
     rt.initLogging();
@@ -69,7 +74,10 @@ public final class Pool implements AutoCloseable {
     return handle(name);
   }
 
-  /** Calls {@code fn(**kwargs)} in an env; the result is natural Java values. See {@link VenvHandle}. */
+  /**
+   * Calls {@code fn(**kwargs)} in an env; the result is natural Java values. See {@link
+   * VenvHandle}.
+   */
   public @Nullable Object call(String env, String fn, Map<String, ?> kwargs) {
     return handle(env).call(fn, kwargs);
   }
@@ -80,7 +88,8 @@ public final class Pool implements AutoCloseable {
   }
 
   /** Calls {@code fn(**kwargs)} in an env asynchronously; completes on the callback executor. */
-  public CompletableFuture<@Nullable Object> callAsync(String env, String fn, Map<String, ?> kwargs) {
+  public CompletableFuture<@Nullable Object> callAsync(
+      String env, String fn, Map<String, ?> kwargs) {
     return handle(env).callAsync(fn, kwargs);
   }
 
@@ -113,8 +122,17 @@ public final class Pool implements AutoCloseable {
       if (d.spec().equals(spec) && d.module().equals(module)) {
         return existing;
       }
-      throw new IllegalArgumentException("env '" + name + "' already exists with " + d.spec() + " serving "
-          + d.module() + "; cannot redefine it as " + spec + " serving " + module);
+      throw new IllegalArgumentException(
+          "env '"
+              + name
+              + "' already exists with "
+              + d.spec()
+              + " serving "
+              + d.module()
+              + "; cannot redefine it as "
+              + spec
+              + " serving "
+              + module);
     }
     EnvHandle added = register(name, spec, module);
     added.dispatcher().startMinWorkers();
@@ -167,9 +185,9 @@ public final class Pool implements AutoCloseable {
   }
 
   /**
-   * Stops every env and releases everything the pool holds: no worker process, thread or spill
-   * file remains afterwards. Queued calls fail with {@link PoolClosedException}; in-flight calls get
-   * a short grace period. Idempotent; later calls fail with {@link PoolClosedException}.
+   * Stops every env and releases everything the pool holds: no worker process, thread or spill file
+   * remains afterwards. Queued calls fail with {@link PoolClosedException}; in-flight calls get a
+   * short grace period. Idempotent; later calls fail with {@link PoolClosedException}.
    */
   public void stop() {
     synchronized (this) {
@@ -247,7 +265,9 @@ public final class Pool implements AutoCloseable {
       return this;
     }
 
-    /** Results larger than this many bytes come back through a private temp file (default: never). */
+    /**
+     * Results larger than this many bytes come back through a private temp file (default: never).
+     */
     public Builder maxResultBytes(long bytes) {
       this.maxResultBytes = positive("maxResultBytes", bytes);
       return this;
@@ -276,7 +296,12 @@ public final class Pool implements AutoCloseable {
         throw new IllegalArgumentException("an env needs a non-blank name");
       }
       if (module == null || module.isBlank() || module.startsWith(".") || module.endsWith(".")) {
-        throw new IllegalArgumentException("env '" + name + "' needs a module name such as \"yourpkg.entry\", got '" + module + "'");
+        throw new IllegalArgumentException(
+            "env '"
+                + name
+                + "' needs a module name such as \"yourpkg.entry\", got '"
+                + module
+                + "'");
       }
     }
 

@@ -9,7 +9,10 @@ public class RemoteException extends CallException {
   public RemoteException(String pythonType, String pythonMessage, String pythonTraceback) {
     super(
         "remote_exception",
-        pythonType + ": " + pythonMessage + (pythonTraceback.isEmpty() ? "" : "\n" + pythonTraceback));
+        pythonType
+            + ": "
+            + pythonMessage
+            + (pythonTraceback.isEmpty() ? "" : "\n" + pythonTraceback));
     this.pythonType = pythonType;
     this.pythonMessage = pythonMessage;
     this.pythonTraceback = pythonTraceback;

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@code null}, and {@code byte[]} for Python {@code bytes}. Typed results are converted with the
  * wire's Jackson mapper; a value that does not convert fails with {@link InvalidJsonException}.
  *
- * <p>Blocking calls throw the {@link CallException} subclass that ended the call (with the
- * caller's stack attached as a suppressed exception). Async futures complete on the pool's callback
+ * <p>Blocking calls throw the {@link CallException} subclass that ended the call (with the caller's
+ * stack attached as a suppressed exception). Async futures complete on the pool's callback
  * executor, never on an I/O thread, and fail with the {@link CallException} itself.
  *
  * <p>Cancelling a future removes a queued call at once. For a call already in flight it frees the
@@ -50,7 +50,12 @@ public interface VenvHandle {
    * @param resultType the Java type of the result ({@code Object}: natural Java values)
    * @param timeout this call's timeout; null: the env's {@link EnvSpec#callTimeout()}, if any
    */
-  <T> T call(String fn, List<?> args, Map<String, ?> kwargs, JavaType resultType, @Nullable Duration timeout);
+  <T> T call(
+      String fn,
+      List<?> args,
+      Map<String, ?> kwargs,
+      JavaType resultType,
+      @Nullable Duration timeout);
 
   /** Calls {@code fn(**kwargs)} asynchronously; the result is natural Java values. */
   CompletableFuture<@Nullable Object> callAsync(String fn, Map<String, ?> kwargs);
@@ -68,17 +73,22 @@ public interface VenvHandle {
    * @param timeout this call's timeout; null: the env's {@link EnvSpec#callTimeout()}, if any
    */
   <T> CompletableFuture<T> callAsync(
-      String fn, List<?> args, Map<String, ?> kwargs, JavaType resultType, @Nullable Duration timeout);
+      String fn,
+      List<?> args,
+      Map<String, ?> kwargs,
+      JavaType resultType,
+      @Nullable Duration timeout);
 
   /**
    * Calls {@code fn} once per kwargs map, at most {@code maxWorkers} calls in flight at once, and
-   * returns the results in the order of the input. On the first failure no further call is
-   * started; the failure is thrown once the calls already started have ended.
+   * returns the results in the order of the input. On the first failure no further call is started;
+   * the failure is thrown once the calls already started have ended.
    */
   List<@Nullable Object> map(String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers);
 
   /** Like {@link #map(String, List, int)}, converting each result to {@code type}. */
-  <T> List<T> map(String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, Class<T> type);
+  <T> List<T> map(
+      String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, Class<T> type);
 
   /**
    * The module's public functions and their signatures (as {@code str(inspect.signature(fn))}),

@@ -8,7 +8,8 @@ public class WorkerCrashedException extends CallException {
   private final @Nullable Integer exitCode;
   private final List<String> lastStderr;
 
-  public WorkerCrashedException(String message, @Nullable Integer exitCode, List<String> lastStderr) {
+  public WorkerCrashedException(
+      String message, @Nullable Integer exitCode, List<String> lastStderr) {
     super("worker_crashed", message);
     this.exitCode = exitCode;
     this.lastStderr = List.copyOf(lastStderr);

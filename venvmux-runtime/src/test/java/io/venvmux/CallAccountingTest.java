@@ -15,7 +15,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Under a mix of quick calls, slow calls, timeouts (killing workers) and cancellations, every call ends once. */
+/**
+ * Under a mix of quick calls, slow calls, timeouts (killing workers) and cancellations, every call
+ * ends once.
+ */
 class CallAccountingTest {
   static final JavaType OBJECT = WireMapper.mapper().constructType(Object.class);
 
@@ -31,7 +34,8 @@ class CallAccountingTest {
         int pick = random.nextInt(20);
         if (pick == 0) {
           kinds.add("timeout");
-          futures.add(e.callAsync("nap", List.of(), Map.of("seconds", 5), OBJECT, Duration.ofMillis(200)));
+          futures.add(
+              e.callAsync("nap", List.of(), Map.of("seconds", 5), OBJECT, Duration.ofMillis(200)));
         } else if (pick <= 2) {
           kinds.add("cancel");
           CompletableFuture<Object> f = e.callAsync("nap", Map.of("seconds", 0.05));
@@ -61,7 +65,9 @@ class CallAccountingTest {
           assertThat(kind).isEqualTo("cancel");
         } catch (ExecutionException x) {
           // its own timeout, or a neighbour's on the same worker, which killed it
-          assertThat(x.getCause()).as(kind).isInstanceOfAny(CallTimeoutException.class, WorkerCrashedException.class);
+          assertThat(x.getCause())
+              .as(kind)
+              .isInstanceOfAny(CallTimeoutException.class, WorkerCrashedException.class);
           if (x.getCause() instanceof WorkerCrashedException) {
             assertThat(x.getCause()).hasMessageContaining("timed out");
           } else {
@@ -83,11 +89,14 @@ class CallAccountingTest {
       List<CompletableFuture<Void>> threads = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int base = t * 1000;
-        threads.add(CompletableFuture.runAsync(() -> {
-          for (int i = 0; i < 50; i++) {
-            assertThat(e.call("add", Map.of("a", base, "b", i))).isEqualTo(base + i);
-          }
-        }, r -> new Thread(r, "caller").start()));
+        threads.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  for (int i = 0; i < 50; i++) {
+                    assertThat(e.call("add", Map.of("a", base, "b", i))).isEqualTo(base + i);
+                  }
+                },
+                r -> new Thread(r, "caller").start()));
       }
       CompletableFuture.allOf(threads.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
     }

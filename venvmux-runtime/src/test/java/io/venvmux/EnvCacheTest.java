@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.venvmux.internal.env.BuildLock;
 import io.venvmux.internal.env.EnvManifest;
-import io.venvmux.internal.env.EnvStore;
 import io.venvmux.internal.env.EnvResolver;
+import io.venvmux.internal.env.EnvStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,8 +38,14 @@ class EnvCacheTest {
   @BeforeEach
   void buildTwoEnvsAndALeftover() throws Exception {
     EnvResolver resolver = new EnvResolver(home);
-    six = resolver.resolve(EnvSpec.builder().packages("six").build()).venv().getFileName().toString();
-    packaging = resolver.resolve(EnvSpec.builder().packages("packaging").build()).venv().getFileName().toString();
+    six =
+        resolver.resolve(EnvSpec.builder().packages("six").build()).venv().getFileName().toString();
+    packaging =
+        resolver
+            .resolve(EnvSpec.builder().packages("packaging").build())
+            .venv()
+            .getFileName()
+            .toString();
     Files.createDirectories(home.resolve("envs").resolve(LEFTOVER).resolve("bin"));
     cache = EnvCache.at(home);
   }
@@ -74,7 +80,8 @@ class EnvCacheTest {
     assertThat(cache.get(six)).isEmpty();
     assertThat(home.resolve("envs").resolve(six + ".lock")).doesNotExist();
     assertThat(cache.remove(six)).isFalse();
-    assertThatThrownBy(() -> cache.remove("../../etc")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> cache.remove("../../etc"))
+        .isInstanceOf(IllegalArgumentException.class);
     // the next resolve simply builds it again
     new EnvResolver(home).resolve(EnvSpec.builder().packages("six").build());
     assertThat(cache.get(six)).get().extracting(EnvInfo::complete).isEqualTo(true);
@@ -82,8 +89,11 @@ class EnvCacheTest {
 
   @Test
   void anEnvBeingBuiltIsNeverRemoved() {
-    try (BuildLock held = BuildLock.tryAcquire(new EnvStore(home).lockFile(packaging)).orElseThrow()) {
-      assertThatThrownBy(() -> cache.remove(packaging)).isInstanceOf(IllegalStateException.class).hasMessageContaining("being built");
+    try (BuildLock held =
+        BuildLock.tryAcquire(new EnvStore(home).lockFile(packaging)).orElseThrow()) {
+      assertThatThrownBy(() -> cache.remove(packaging))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("being built");
       assertThat(cache.prune(Set.of())).doesNotContain(packaging);
     }
     assertThat(cache.get(packaging)).isPresent();
@@ -115,7 +125,10 @@ class EnvCacheTest {
                     return finished; // removed while complete and idle
                   }
                   Files.deleteIfExists(manifest); // a build runs: incomplete, under the lock
-                  Files.move(Files.writeString(written, "{}"), manifest, StandardCopyOption.ATOMIC_MOVE); // and finishes
+                  Files.move(
+                      Files.writeString(written, "{}"),
+                      manifest,
+                      StandardCopyOption.ATOMIC_MOVE); // and finishes
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -126,7 +139,9 @@ class EnvCacheTest {
     while (!builds.isDone()) {
       assertThat(cache.removeIncomplete()).doesNotContain(hash);
     }
-    assertThat(builds.get(1, TimeUnit.MINUTES)).as("builds finished before the env vanished").isEqualTo(20000);
+    assertThat(builds.get(1, TimeUnit.MINUTES))
+        .as("builds finished before the env vanished")
+        .isEqualTo(20000);
     assertThat(store.isComplete(hash)).isTrue();
   }
 
@@ -141,13 +156,20 @@ class EnvCacheTest {
   void commandLine() {
     String listed = cli(0, "--home", home.toString(), "list");
     assertThat(listed).contains("HASH", six, packaging, LEFTOVER, "incomplete", "six==");
-    assertThat(cli(0, "--home", home.toString(), "remove", packaging)).contains("removed " + packaging);
-    assertThat(cli(1, "--home", home.toString(), "remove", packaging)).contains("no env " + packaging);
-    assertThat(cli(0, "--home", home.toString(), "prune")).contains("removed " + LEFTOVER).contains("1 env removed");
-    assertThat(cli(0, "--home", home.toString(), "prune", "--unused-days", "0", "--keep", six)).contains("0 envs removed");
-    assertThat(cli(2, "--home", home.toString(), "prune", "--unused-days", "soon")).contains("usage:");
+    assertThat(cli(0, "--home", home.toString(), "remove", packaging))
+        .contains("removed " + packaging);
+    assertThat(cli(1, "--home", home.toString(), "remove", packaging))
+        .contains("no env " + packaging);
+    assertThat(cli(0, "--home", home.toString(), "prune"))
+        .contains("removed " + LEFTOVER)
+        .contains("1 env removed");
+    assertThat(cli(0, "--home", home.toString(), "prune", "--unused-days", "0", "--keep", six))
+        .contains("0 envs removed");
+    assertThat(cli(2, "--home", home.toString(), "prune", "--unused-days", "soon"))
+        .contains("usage:");
     assertThat(cli(2, "--home", home.toString(), "explode")).contains("unknown command");
-    assertThat(cli(0, "--home", home.resolve("empty").toString(), "list")).contains("no envs under");
+    assertThat(cli(0, "--home", home.resolve("empty").toString(), "list"))
+        .contains("no envs under");
   }
 
   private static String cli(int expectedStatus, String... args) {

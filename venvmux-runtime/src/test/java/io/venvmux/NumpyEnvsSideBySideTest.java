@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * The headline case through the public API: numpy 1 and numpy 2 in two envs of one pool, each
- * built from inline packages, called at once. The numpy 1 env runs on another interpreter version
- * where pyenv has a 3.12, and its worker reports that version.
+ * The headline case through the public API: numpy 1 and numpy 2 in two envs of one pool, each built
+ * from inline packages, called at once. The numpy 1 env runs on another interpreter version where
+ * pyenv has a 3.12, and its worker reports that version.
  */
 class NumpyEnvsSideBySideTest {
 
@@ -20,7 +20,15 @@ class NumpyEnvsSideBySideTest {
     String otherPython = pyenv312() ? "3.12" : TestEnvs.python();
     try (Pool pool =
         TestEnvs.pool()
-            .env("v1", EnvSpec.builder().python(otherPython).packages("numpy<2").workerPaths(TestEnvs.FIXTURES).workers(1).build(), "vmx_numpy")
+            .env(
+                "v1",
+                EnvSpec.builder()
+                    .python(otherPython)
+                    .packages("numpy<2")
+                    .workerPaths(TestEnvs.FIXTURES)
+                    .workers(1)
+                    .build(),
+                "vmx_numpy")
             .env("v2", TestEnvs.spec().packages("numpy>=2").workers(1).build(), "vmx_numpy")
             .build()) {
       CompletableFuture<Object> v1 = pool.callAsync("v1", "versions", Map.of());

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
-/** Shared set-up of the runtime tests: real workers on the test interpreter, fixtures on the path. */
+/**
+ * Shared set-up of the runtime tests: real workers on the test interpreter, fixtures on the path.
+ */
 final class TestEnvs {
   static final Path FIXTURES = Path.of("src/test/python").toAbsolutePath();
 
@@ -45,7 +47,8 @@ final class TestEnvs {
 
   /** The pids of an env's live workers. */
   static List<Long> workerPids(VenvHandle h) {
-    return ((EnvHandle) h).dispatcher().workers().stream().map(WorkerProcess::pid).collect(Collectors.toList());
+    return ((EnvHandle) h)
+        .dispatcher().workers().stream().map(WorkerProcess::pid).collect(Collectors.toList());
   }
 
   /** Calls of an env waiting for a free worker slot. */
@@ -54,7 +57,8 @@ final class TestEnvs {
   }
 
   /** Waits (generously) until the condition holds; fails with {@code what} otherwise. */
-  static void eventually(Duration max, String what, BooleanSupplier condition) throws InterruptedException {
+  static void eventually(Duration max, String what, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

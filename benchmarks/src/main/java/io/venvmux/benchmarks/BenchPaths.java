@@ -4,22 +4,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where the benchmarks' Python files are, whether run from the repository root or from benchmarks/. */
+/**
+ * Where the benchmarks' Python files are, whether run from the repository root or from benchmarks/.
+ */
 public final class BenchPaths {
   private BenchPaths() {}
 
-  /** The benchmarks' Python folder (bench_entry, env_bench); {@code -Dvenvmux.bench.python-dir} overrides. */
+  /**
+   * The benchmarks' Python folder (bench_entry, env_bench); {@code -Dvenvmux.bench.python-dir}
+   * overrides.
+   */
   public static Path pythonDir() {
     String configured = System.getProperty("venvmux.bench.python-dir");
     if (configured != null) {
       return Path.of(configured).toAbsolutePath();
     }
-    return firstHolding(List.of(Path.of("src/main/python"), Path.of("benchmarks/src/main/python")), "bench_entry.py");
+    return firstHolding(
+        List.of(Path.of("src/main/python"), Path.of("benchmarks/src/main/python")),
+        "bench_entry.py");
   }
 
   /** The floor loop, the worker's own {@code python-worker/bench/floor.py}. */
   static Path floorScript() {
-    return firstHolding(List.of(Path.of("../python-worker/bench"), Path.of("python-worker/bench")), "floor.py")
+    return firstHolding(
+            List.of(Path.of("../python-worker/bench"), Path.of("python-worker/bench")), "floor.py")
         .resolve("floor.py");
   }
 

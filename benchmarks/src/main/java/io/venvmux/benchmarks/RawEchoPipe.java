@@ -37,7 +37,8 @@ final class RawEchoPipe implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     stdin = process.getOutputStream();
-    stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    stdout =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
   /** One round trip; returns the decoded result. */

@@ -50,7 +50,11 @@ public class WarmCallBenchmark {
             .home(home.dir())
             .env(
                 "bench",
-                EnvSpec.builder().python(BenchPaths.python()).workers(1).workerPaths(pythonDir).build(),
+                EnvSpec.builder()
+                    .python(BenchPaths.python())
+                    .workers(1)
+                    .workerPaths(pythonDir)
+                    .build(),
                 "bench_entry")
             .build();
     env = pool.venv("bench");

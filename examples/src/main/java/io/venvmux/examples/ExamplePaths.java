@@ -17,13 +17,16 @@ final class ExamplePaths {
     if (configured != null) {
       return Path.of(configured).toAbsolutePath();
     }
-    for (Path candidate : List.of(Path.of("src/main/python"), Path.of("examples/src/main/python"))) {
+    for (Path candidate :
+        List.of(Path.of("src/main/python"), Path.of("examples/src/main/python"))) {
       if (Files.isRegularFile(candidate.resolve(marker))) {
         return candidate.toAbsolutePath();
       }
     }
     throw new IllegalStateException(
-        "cannot find " + marker + ": run from the repository root or examples/,"
+        "cannot find "
+            + marker
+            + ": run from the repository root or examples/,"
             + " or set -Dvenvmux.examples.python=DIR");
   }
 }

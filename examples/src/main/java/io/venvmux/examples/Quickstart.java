@@ -27,7 +27,8 @@ public final class Quickstart {
       CompletableFuture<Object> f = pool.callAsync("v2", "compute", Map.of("n", 21));
       System.out.println(f.join());
 
-      List<Object> batch = v2.map("compute", List.of(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3)), 2);
+      List<Object> batch =
+          v2.map("compute", List.of(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3)), 2);
       System.out.println(batch);
     }
   }

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * numpy 1 and numpy 2 in one Java program: two envs, each with its own venv and warm worker,
- * called side by side. Prints each env's numpy version, the same computation's result, and the
- * time of the first (cold) call and of warm calls.
+ * numpy 1 and numpy 2 in one Java program: two envs, each with its own venv and warm worker, called
+ * side by side. Prints each env's numpy version, the same computation's result, and the time of the
+ * first (cold) call and of warm calls.
  *
  * <p>The first run builds both venvs under the venvmux home (uv when found, pip otherwise); later
  * runs reuse them, so "cold" then means starting the worker and importing numpy.
@@ -34,8 +34,14 @@ public final class TwoEnvsDemo {
       builder.home(Path.of(args[0]));
     }
     builder
-        .env("v1", EnvSpec.builder().packages("numpy<2").workerPaths(python).workers(1).build(), "numpy_v1_entry")
-        .env("v2", EnvSpec.builder().packages("numpy>=2").workerPaths(python).workers(1).build(), "numpy_v2_entry");
+        .env(
+            "v1",
+            EnvSpec.builder().packages("numpy<2").workerPaths(python).workers(1).build(),
+            "numpy_v1_entry")
+        .env(
+            "v2",
+            EnvSpec.builder().packages("numpy>=2").workerPaths(python).workers(1).build(),
+            "numpy_v2_entry");
 
     long t0 = System.nanoTime();
     try (Pool pool = builder.build()) {
@@ -65,10 +71,18 @@ public final class TwoEnvsDemo {
                 coldMs,
                 warm.get(warm.size() / 2)));
       }
-      System.out.printf(Locale.ROOT, "pool built in %.1f ms (home %s)%n%n", startMs, args.length > 0 ? args[0] : "default");
-      System.out.printf("%-4s %-8s %-22s %-10s %10s %10s%n", "env", "numpy", "sum of squares", "mean", "cold ms", "warm ms");
+      System.out.printf(
+          Locale.ROOT,
+          "pool built in %.1f ms (home %s)%n%n",
+          startMs,
+          args.length > 0 ? args[0] : "default");
+      System.out.printf(
+          "%-4s %-8s %-22s %-10s %10s %10s%n",
+          "env", "numpy", "sum of squares", "mean", "cold ms", "warm ms");
       rows.forEach(System.out::println);
-      System.out.printf("%n(n = %d; warm = median of %d calls; cold = first call, including any venv build and the worker's start)%n", N, WARM_CALLS);
+      System.out.printf(
+          "%n(n = %d; warm = median of %d calls; cold = first call, including any venv build and the worker's start)%n",
+          N, WARM_CALLS);
     }
   }
 

@@ -3,7 +3,10 @@ package io.venvmux.internal;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
-/** Where venvmux keeps envs and the extracted worker: the configured home, else $VENV_MUX_HOME, else ~/.venvmux. */
+/**
+ * Where venvmux keeps envs and the extracted worker: the configured home, else $VENV_MUX_HOME, else
+ * ~/.venvmux.
+ */
 public final class VenvMuxHome {
   private VenvMuxHome() {}
 

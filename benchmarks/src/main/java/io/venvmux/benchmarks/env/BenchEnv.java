@@ -28,7 +28,9 @@ public enum BenchEnv {
     return module;
   }
 
-  /** The spec of this env: the same spec in the benchmark and in the child JVM, so the same hash. */
+  /**
+   * The spec of this env: the same spec in the benchmark and in the child JVM, so the same hash.
+   */
   EnvSpec spec(Path pythonDir) {
     return EnvSpec.builder().packages(requirement).workerPaths(pythonDir).workers(1).build();
   }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs one short process to its end and returns its standard output; a non-zero exit is an exception. */
+/**
+ * Runs one short process to its end and returns its standard output; a non-zero exit is an
+ * exception.
+ */
 final class ChildProcess {
   private static final long TIMEOUT_SECONDS = 120;
 
@@ -39,10 +42,12 @@ final class ChildProcess {
     try (InputStream out = p.getInputStream()) {
       String text = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("still running after " + TIMEOUT_SECONDS + " s: " + command);
+        throw new IllegalStateException(
+            "still running after " + TIMEOUT_SECONDS + " s: " + command);
       }
       if (p.exitValue() != 0) {
-        throw new IllegalStateException("exit code " + p.exitValue() + ", output '" + text + "': " + command);
+        throw new IllegalStateException(
+            "exit code " + p.exitValue() + ", output '" + text + "': " + command);
       }
       return text;
     } catch (IOException e) {

@@ -1,10 +1,8 @@
 package io.venvmux.benchmarks.env;
 
-import io.venvmux.benchmarks.TempHome;
-
-import io.venvmux.benchmarks.BenchPaths;
-
 import io.venvmux.Pool;
+import io.venvmux.benchmarks.BenchPaths;
+import io.venvmux.benchmarks.TempHome;
 import io.venvmux.internal.env.EnvResolver;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,9 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       loading included (see {@link ResolveCachedBenchmark} for a warm one).
  * </ul>
  *
- * <p>The setup builds the env once in a home under a temp dir and makes one call through a Pool there,
- * so the measured runs find the env and the extracted worker cached. Each measurement is one process
- * run to its end (SingleShotTime).
+ * <p>The setup builds the env once in a home under a temp dir and makes one call through a Pool
+ * there, so the measured runs find the env and the extracted worker cached. Each measurement is one
+ * process run to its end (SingleShotTime).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -70,20 +68,30 @@ public class ColdFirstCallBenchmark {
     home = new TempHome();
     Path pythonDir = BenchPaths.pythonDir();
     Object version;
-    try (Pool pool = Pool.builder().home(home.dir()).env("bench", env.spec(pythonDir), env.module()).build()) {
-      version = pool.call("bench", BenchEnv.FUNCTION, Map.of()); // builds the env, extracts the worker
+    try (Pool pool =
+        Pool.builder().home(home.dir()).env("bench", env.spec(pythonDir), env.module()).build()) {
+      version =
+          pool.call("bench", BenchEnv.FUNCTION, Map.of()); // builds the env, extracts the worker
     }
     Path envPython = new EnvResolver(home.dir()).resolve(env.spec(pythonDir)).python();
-    firstCall = ChildProcess.javaCommand(FirstCallMain.class, home.dir().toString(), pythonDir.toString(), env.name());
+    firstCall =
+        ChildProcess.javaCommand(
+            FirstCallMain.class, home.dir().toString(), pythonDir.toString(), env.name());
     jvmOnly = ChildProcess.javaCommand(FirstCallMain.class, FirstCallMain.JVM_ONLY);
     wireMapperOnly = ChildProcess.javaCommand(FirstCallMain.class, FirstCallMain.WIRE_MAPPER_ONLY);
     resolveOnly =
-        ChildProcess.javaCommand(FirstCallMain.class, FirstCallMain.RESOLVE_ONLY, home.dir().toString(), pythonDir.toString(), env.name());
+        ChildProcess.javaCommand(
+            FirstCallMain.class,
+            FirstCallMain.RESOLVE_ONLY,
+            home.dir().toString(),
+            pythonDir.toString(),
+            env.name());
     pythonImport = List.of(envPython.toString(), "-c", "import " + env.module());
     pythonPath = Map.of("PYTHONPATH", pythonDir.toString());
     String printed = ChildProcess.run(firstCall, Map.of());
     if (!printed.equals(String.valueOf(version))) {
-      throw new IllegalStateException("the child JVM printed '" + printed + "', expected " + env + "'s version " + version);
+      throw new IllegalStateException(
+          "the child JVM printed '" + printed + "', expected " + env + "'s version " + version);
     }
   }
 

@@ -30,15 +30,25 @@ public final class FirstCallMain {
       System.out.println(WireMapper.mapper().getRegisteredModuleIds().size() + " modules");
     } else if (args.length == 4 && args[0].equals(RESOLVE_ONLY)) {
       BenchEnv env = BenchEnv.valueOf(args[3]);
-      System.out.println(new EnvResolver(Path.of(args[1])).resolve(env.spec(Path.of(args[2]))).python());
+      System.out.println(
+          new EnvResolver(Path.of(args[1])).resolve(env.spec(Path.of(args[2]))).python());
     } else if (args.length == 3) {
       BenchEnv env = BenchEnv.valueOf(args[2]);
-      try (Pool pool = Pool.builder().home(Path.of(args[0])).env("bench", env.spec(Path.of(args[1])), env.module()).build()) {
+      try (Pool pool =
+          Pool.builder()
+              .home(Path.of(args[0]))
+              .env("bench", env.spec(Path.of(args[1])), env.module())
+              .build()) {
         System.out.println(pool.call("bench", BenchEnv.FUNCTION, Map.of()));
       }
     } else {
       System.err.println(
-          "usage: FirstCallMain [" + RESOLVE_ONLY + "] <home> <python dir> <SIX|NUMPY> | " + JVM_ONLY + " | " + WIRE_MAPPER_ONLY);
+          "usage: FirstCallMain ["
+              + RESOLVE_ONLY
+              + "] <home> <python dir> <SIX|NUMPY> | "
+              + JVM_ONLY
+              + " | "
+              + WIRE_MAPPER_ONLY);
       System.exit(2);
     }
   }

@@ -1,8 +1,7 @@
 package io.venvmux.benchmarks.env;
 
-import io.venvmux.benchmarks.TempHome;
-
 import io.venvmux.EnvSpec;
+import io.venvmux.benchmarks.TempHome;
 import io.venvmux.internal.env.EnvManifest;
 import io.venvmux.internal.env.EnvResolver;
 import io.venvmux.internal.env.ResolvedEnv;
@@ -55,10 +54,17 @@ public class NumpyBuildBenchmark {
   public void checkAndDeleteHome() {
     try {
       EnvManifest manifest =
-          EnvManifest.read(Objects.requireNonNull(built.venv())).orElseThrow(() -> new IllegalStateException("no manifest in " + built.venv()));
+          EnvManifest.read(Objects.requireNonNull(built.venv()))
+              .orElseThrow(() -> new IllegalStateException("no manifest in " + built.venv()));
       String numpy = manifest.packages().getOrDefault("numpy", "none");
       if (!manifest.installer().startsWith(installer) || !numpy.startsWith("1.")) {
-        throw new IllegalStateException("asked " + installer + " for numpy<2, got " + manifest.installer() + " and numpy " + numpy);
+        throw new IllegalStateException(
+            "asked "
+                + installer
+                + " for numpy<2, got "
+                + manifest.installer()
+                + " and numpy "
+                + numpy);
       }
     } finally {
       home.close();

@@ -1,10 +1,8 @@
 package io.venvmux.benchmarks.env;
 
-import io.venvmux.benchmarks.TempHome;
-
-import io.venvmux.benchmarks.BenchPaths;
-
 import io.venvmux.EnvSpec;
+import io.venvmux.benchmarks.BenchPaths;
+import io.venvmux.benchmarks.TempHome;
 import io.venvmux.internal.env.EnvManifest;
 import io.venvmux.internal.env.EnvResolver;
 import io.venvmux.internal.env.EnvStore;
@@ -30,9 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Resolving an env that is already built, beside reading its manifest file.
  *
  * <ul>
- *   <li>{@code resolveWithNewResolver}: {@code new EnvResolver(home).resolve(spec)}, what a new Pool
- *       does per env (find the interpreter, hash the spec, check the manifest and the venv, touch
- *       the last-used mark).
+ *   <li>{@code resolveWithNewResolver}: {@code new EnvResolver(home).resolve(spec)}, what a new
+ *       Pool does per env (find the interpreter, hash the spec, check the manifest and the venv,
+ *       touch the last-used mark).
  *   <li>{@code resolveWithSameResolver}: {@code resolve(spec)} on one resolver kept across calls.
  *   <li>{@code readManifest} (the baseline): {@code Files.readAllBytes} of the env's manifest.
  * </ul>
@@ -57,7 +55,8 @@ public class ResolveCachedBenchmark {
     spec = BenchEnv.SIX.spec(BenchPaths.pythonDir());
     resolver = new EnvResolver(home.dir());
     resolver.resolve(spec); // builds it
-    manifest = new EnvStore(home.dir()).envDir(resolver.hashOf(spec)).resolve(EnvManifest.FILE_NAME);
+    manifest =
+        new EnvStore(home.dir()).envDir(resolver.hashOf(spec)).resolve(EnvManifest.FILE_NAME);
     if (!Files.isRegularFile(manifest)) {
       throw new IllegalStateException("no manifest at " + manifest);
     }

@@ -19,7 +19,8 @@ final class NaturalValuesDeserializer extends StdDeserializer<Object> {
   }
 
   @Override
-  public @Nullable Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+  public @Nullable Object deserialize(JsonParser p, DeserializationContext ctxt)
+      throws IOException {
     return NaturalValues.read(p);
   }
 }

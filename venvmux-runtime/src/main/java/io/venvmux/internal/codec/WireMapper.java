@@ -39,8 +39,8 @@ import java.nio.file.Path;
  *   <li>{@code byte[]} is {@code {"__bytes__": true, "b64": ".."}}; {@code BigDecimal} a string;
  *       {@code Path} its plain string; java.time values ISO-8601 strings, never timestamps, with
  *       their offsets kept; {@code Duration} an ISO duration ({@code PT1H0.5S});
- *   <li>{@code Object} anywhere reads as natural values (Map, List, String, Integer/Long/BigInteger,
- *       Double, Boolean, null, {@code byte[]}), as untyped results do;
+ *   <li>{@code Object} anywhere reads as natural values (Map, List, String,
+ *       Integer/Long/BigInteger, Double, Boolean, null, {@code byte[]}), as untyped results do;
  *   <li>NaN and Infinity are the bare tokens Python's json reads and writes.
  * </ul>
  */

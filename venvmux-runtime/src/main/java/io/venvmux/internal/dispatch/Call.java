@@ -27,6 +27,7 @@ final class Call implements PendingCall {
   final @Nullable JavaType resultType;
   final @Nullable Duration timeout;
   final long submittedNanos = System.nanoTime();
+
   /** Completed with the raw result, or exceptionally with the CallException (or cancelled). */
   final CompletableFuture<RawResult> outcome = new CompletableFuture<>();
 
@@ -38,14 +39,22 @@ final class Call implements PendingCall {
 
   /** The worker running it; guarded by the owner's lock. */
   @Nullable Slot slot;
+
   /** Set when it ends by timeout: its worker must be killed, not given more calls. */
   volatile boolean timedOut;
+
   /** Set when it ends by cancellation. */
   volatile boolean cancelled;
+
   /** Its worker no longer holds it (see {@link #released}); reset when it is queued again. */
   volatile boolean released;
-  /** Cancelled in flight and still held by its worker: it keeps its slot. Guarded by the owner's lock. */
+
+  /**
+   * Cancelled in flight and still held by its worker: it keeps its slot. Guarded by the owner's
+   * lock.
+   */
   boolean orphan;
+
   volatile @Nullable ScheduledFuture<?> timeoutTask;
 
   Call(
@@ -120,8 +129,8 @@ final class Call implements PendingCall {
   }
 
   /**
-   * Ends without a result: a queued call is never sent; an in-flight one's reply is dropped, and its
-   * slot stays taken until the reply arrives or the worker exits (Python is never interrupted).
+   * Ends without a result: a queued call is never sent; an in-flight one's reply is dropped, and
+   * its slot stays taken until the reply arrives or the worker exits (Python is never interrupted).
    */
   void cancel() {
     if (end(false, true)) {

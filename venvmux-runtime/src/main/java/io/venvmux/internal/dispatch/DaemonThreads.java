@@ -16,10 +16,13 @@ final class DaemonThreads implements ThreadFactory {
 
   @Override
   public Thread newThread(Runnable r) {
-    Thread t = new Thread(() -> {
-      MADE_BY.set(this);
-      r.run();
-    }, prefix + count.incrementAndGet());
+    Thread t =
+        new Thread(
+            () -> {
+              MADE_BY.set(this);
+              r.run();
+            },
+            prefix + count.incrementAndGet());
     t.setDaemon(true);
     return t;
   }

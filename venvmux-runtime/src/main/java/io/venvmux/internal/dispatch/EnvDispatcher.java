@@ -49,6 +49,7 @@ public final class EnvDispatcher {
   private static final class Log {
     static final Logger LOG = LoggerFactory.getLogger(EnvDispatcher.class);
   }
+
   /** A worker that dies on its own this soon after its hello, before any call, failed to start. */
   private static final Duration EARLY_DEATH = Duration.ofSeconds(3);
 
@@ -84,7 +85,12 @@ public final class EnvDispatcher {
   }
 
   /** With another way to resolve the env (tests use it to make resolution fail). */
-  EnvDispatcher(String name, String module, EnvSpec spec, PoolRuntime rt, Function<EnvSpec, ResolvedEnv> resolver) {
+  EnvDispatcher(
+      String name,
+      String module,
+      EnvSpec spec,
+      PoolRuntime rt,
+      Function<EnvSpec, ResolvedEnv> resolver) {
     this.name = name;
     this.resolver = resolver;
     this.module = module;
@@ -94,10 +100,14 @@ public final class EnvDispatcher {
     this.envTimeout = spec.callTimeout().orElse(null);
     this.target = spec.minWorkers();
     this.window = new SaturationWindow(spec.saturationWindowLen());
-    this.ticker = fixed
-        ? null
-        : rt.timer.scheduleWithFixedDelay(this::safeTick, PoolRuntime.TICK.toMillis(), PoolRuntime.TICK.toMillis(),
-            TimeUnit.MILLISECONDS);
+    this.ticker =
+        fixed
+            ? null
+            : rt.timer.scheduleWithFixedDelay(
+                this::safeTick,
+                PoolRuntime.TICK.toMillis(),
+                PoolRuntime.TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
   }
 
   public String name() {
@@ -121,9 +131,14 @@ public final class EnvDispatcher {
    * @throws InvalidJsonException when the arguments cannot be encoded
    */
   Call newCall(
-      String fn, List<?> args, Map<String, ?> kwargs, @Nullable JavaType resultType, @Nullable Duration timeout) {
+      String fn,
+      List<?> args,
+      Map<String, ?> kwargs,
+      @Nullable JavaType resultType,
+      @Nullable Duration timeout) {
     if (rt.closed()) {
-      throw new PoolClosedException("the pool is closed; fn '" + fn + "' in env '" + name + "' was not sent");
+      throw new PoolClosedException(
+          "the pool is closed; fn '" + fn + "' in env '" + name + "' was not sent");
     }
     long id = rt.nextId();
     RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, name);
@@ -137,7 +152,8 @@ public final class EnvDispatcher {
         if (rt.closed()) {
           throw new PoolClosedException("the pool is closed; " + what + " was not sent");
         }
-        throw new InvalidJsonException("cannot spill the arguments of " + what + " to a file: " + e, e);
+        throw new InvalidJsonException(
+            "cannot spill the arguments of " + what + " to a file: " + e, e);
       }
       line = RequestEncoder.spilledLine(id, fn, payloadFile.toString());
     }
@@ -170,7 +186,8 @@ public final class EnvDispatcher {
       }
     }
     if (spawn == null) {
-      call.fail(new PoolClosedException("the pool is closed; " + call.describe() + " was not sent"));
+      call.fail(
+          new PoolClosedException("the pool is closed; " + call.describe() + " was not sent"));
       return;
     }
     if (call.timeout != null) {
@@ -222,7 +239,8 @@ public final class EnvDispatcher {
   private void scheduleTimeout(Call call) {
     long delay = call.timeout.toNanos() - (System.nanoTime() - call.submittedNanos);
     try {
-      call.timeoutTask = rt.timer.schedule(() -> timedOut(call), Math.max(0, delay), TimeUnit.NANOSECONDS);
+      call.timeoutTask =
+          rt.timer.schedule(() -> timedOut(call), Math.max(0, delay), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       return; // the pool is closing; it ends the call itself
     }
@@ -232,10 +250,13 @@ public final class EnvDispatcher {
   }
 
   void timedOut(Call call) {
-    CallTimeoutException ex = new CallTimeoutException(
-        call.describe() + " timed out after " + call.timeout
-            + " (counted from submission); its worker is killed and replaced",
-        call.timeout);
+    CallTimeoutException ex =
+        new CallTimeoutException(
+            call.describe()
+                + " timed out after "
+                + call.timeout
+                + " (counted from submission); its worker is killed and replaced",
+            call.timeout);
     if (!call.endByTimeout(ex)) {
       return;
     }
@@ -335,11 +356,12 @@ public final class EnvDispatcher {
   // Sends from I/O threads go through the background executor: a reader thread blocked on a full
   // stdin pipe could otherwise stop reading the very replies that would drain it.
   private void sendInBackground(List<Call> calls) {
-    rt.inBackground(() -> {
-      for (Call c : calls) {
-        sendTo(c.slot, c);
-      }
-    });
+    rt.inBackground(
+        () -> {
+          for (Call c : calls) {
+            sendTo(c.slot, c);
+          }
+        });
   }
 
   // ---------------------------------------------------------------- workers
@@ -400,20 +422,34 @@ public final class EnvDispatcher {
     WorkerProcess proc;
     try {
       ResolvedEnv env = resolved();
-      WorkerLaunch launch = WorkerLaunch.forEnv(
-          name, module, spec, env, rt.workerSources(), rt.serializer, rt.maxResultBytes, rt.resultSpillDir());
+      WorkerLaunch launch =
+          WorkerLaunch.forEnv(
+              name,
+              module,
+              spec,
+              env,
+              rt.workerSources(),
+              rt.serializer,
+              rt.maxResultBytes,
+              rt.resultSpillDir());
       proc = WorkerProcess.spawn(launch, this::onExit);
     } catch (CallException e) {
       startFailed(gen, began, e);
       return;
     } catch (Throwable e) { // an Error too: left uncaught, the waiting calls would never end
-      startFailed(gen, began, new EnvStartException("cannot start a worker for env '" + name + "': " + e, "", e));
+      startFailed(
+          gen,
+          began,
+          new EnvStartException("cannot start a worker for env '" + name + "': " + e, "", e));
       return;
     }
     if (!rt.track(proc)) {
       proc.kill("the pool closed");
       proc.awaitExit(Duration.ofSeconds(10));
-      startFailed(gen, began, new PoolClosedException("the pool closed while env '" + name + "' was starting"));
+      startFailed(
+          gen,
+          began,
+          new PoolClosedException("the pool closed while env '" + name + "' was starting"));
       return;
     }
     Hello hello;
@@ -449,7 +485,12 @@ public final class EnvDispatcher {
       proc.stop(PoolRuntime.STOP_GRACE, "its env was stopped or reloaded while it started");
       return;
     }
-    Log.LOG.info("worker pid {} of env '{}' ready (Python {}, module {})", hello.pid(), name, hello.python(), module);
+    Log.LOG.info(
+        "worker pid {} of env '{}' ready (Python {}, module {})",
+        hello.pid(),
+        name,
+        hello.python(),
+        module);
     if (waiter != null) {
       waiter.complete(hello);
     }
@@ -477,8 +518,10 @@ public final class EnvDispatcher {
         f.complete(resolver.apply(spec));
       } catch (CallException e) {
         f.completeExceptionally(e);
-      } catch (Throwable e) { // an Error too: left uncaught, every later start would wait on f forever
-        f.completeExceptionally(new EnvStartException("cannot prepare env '" + name + "' (" + spec + "): " + e, "", e));
+      } catch (
+          Throwable e) { // an Error too: left uncaught, every later start would wait on f forever
+        f.completeExceptionally(
+            new EnvStartException("cannot prepare env '" + name + "' (" + spec + "): " + e, "", e));
       }
     }
     try {
@@ -532,8 +575,11 @@ public final class EnvDispatcher {
         }
       }
     }
-    Log.LOG.warn("a worker of env '{}' failed to start; {} queued call(s) fail with it; the next call tries again: {}",
-        name, failed.size(), e.getMessage());
+    Log.LOG.warn(
+        "a worker of env '{}' failed to start; {} queued call(s) fail with it; the next call tries again: {}",
+        name,
+        failed.size(),
+        e.getMessage());
     for (Call c : failed) {
       c.fail(Failures.copy(e));
     }
@@ -561,8 +607,12 @@ public final class EnvDispatcher {
     Starts spawn;
     synchronized (lock) {
       slots.removeIf(s -> s.proc == proc);
-      if (startBlocked && !queue.isEmpty() && starting == 0 && slots.stream().noneMatch(Slot::live)) {
-        // Calls still wait and no worker is left to serve them: try once more (failing, it fails them).
+      if (startBlocked
+          && !queue.isEmpty()
+          && starting == 0
+          && slots.stream().noneMatch(Slot::live)) {
+        // Calls still wait and no worker is left to serve them: try once more (failing, it fails
+        // them).
         startBlocked = false;
       }
       spawn = ensureWorkersLocked();
@@ -572,7 +622,10 @@ public final class EnvDispatcher {
 
   private static EnvStartException diedStarting(WorkerProcess proc) {
     return new EnvStartException(
-        proc + " exited with code " + proc.exitCode() + " right after its hello, before it was sent any call;"
+        proc
+            + " exited with code "
+            + proc.exitCode()
+            + " right after its hello, before it was sent any call;"
             + " its last stderr lines follow",
         String.join("\n", proc.stderrTail()));
   }
@@ -623,7 +676,10 @@ public final class EnvDispatcher {
           Log.LOG.info("env '{}' is saturated; growing to {} worker(s)", name, target);
         }
       }
-      if (queue.isEmpty() && busy == 0 && starting == 0 && live > spec.minWorkers()
+      if (queue.isEmpty()
+          && busy == 0
+          && starting == 0
+          && live > spec.minWorkers()
           && now - lastActivityNanos >= spec.scaleDownIdle().toNanos()) {
         idle = new ArrayList<>();
         for (Slot s : slots) {
@@ -634,7 +690,8 @@ public final class EnvDispatcher {
         }
         slots.removeAll(idle);
         target = spec.minWorkers();
-        Log.LOG.info("env '{}' idle for {}; stopping {} worker(s)", name, spec.scaleDownIdle(), idle.size());
+        Log.LOG.info(
+            "env '{}' idle for {}; stopping {} worker(s)", name, spec.scaleDownIdle(), idle.size());
       }
     }
     spawn(spawn);
@@ -697,7 +754,8 @@ public final class EnvDispatcher {
       throw c;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CallException("interrupted", "interrupted while waiting for a worker of env '" + name + "'");
+      throw new CallException(
+          "interrupted", "interrupted while waiting for a worker of env '" + name + "'");
     }
   }
 
@@ -765,8 +823,8 @@ public final class EnvDispatcher {
 
   /**
    * Stops the workers and waits for them: queued calls fail at once with {@link
-   * PoolClosedException}; in-flight calls get a grace period to finish. The next call starts the env
-   * again; with {@code closing}, never again.
+   * PoolClosedException}; in-flight calls get a grace period to finish. The next call starts the
+   * env again; with {@code closing}, never again.
    */
   public void stop(boolean closing) {
     List<Call> queued;
@@ -802,7 +860,9 @@ public final class EnvDispatcher {
     }
     List<CompletableFuture<Void>> stops = new ArrayList<>();
     for (Slot s : old) {
-      stops.add(CompletableFuture.runAsync(() -> s.proc.stop(PoolRuntime.STOP_GRACE, why), rt::inBackground));
+      stops.add(
+          CompletableFuture.runAsync(
+              () -> s.proc.stop(PoolRuntime.STOP_GRACE, why), rt::inBackground));
     }
     try {
       CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();

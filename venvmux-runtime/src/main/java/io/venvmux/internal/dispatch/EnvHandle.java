@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /** The {@link VenvHandle} of one env: turns calls into {@link Call}s for its dispatcher. */
 public final class EnvHandle implements VenvHandle {
-  /** Loaded on the first call, not when a pool is built: the mapper then loads in the background. */
+  /**
+   * Loaded on the first call, not when a pool is built: the mapper then loads in the background.
+   */
   private static final class Types {
     static final TypeFactory FACTORY = WireMapper.mapper().getTypeFactory();
     static final JavaType OBJECT = FACTORY.constructType(Object.class);
@@ -66,7 +68,12 @@ public final class EnvHandle implements VenvHandle {
 
   @Override
   @SuppressWarnings("unchecked")
-  public <T> T call(String fn, List<?> args, Map<String, ?> kwargs, JavaType resultType, @Nullable Duration timeout) {
+  public <T> T call(
+      String fn,
+      List<?> args,
+      Map<String, ?> kwargs,
+      JavaType resultType,
+      @Nullable Duration timeout) {
     Call call;
     try {
       call = env.newCall(fn, orEmpty(args), orEmpty(kwargs), resultType, timeout);
@@ -93,14 +100,19 @@ public final class EnvHandle implements VenvHandle {
   }
 
   @Override
-  public <T> CompletableFuture<T> callAsync(String fn, Map<String, ?> kwargs, TypeReference<T> type) {
+  public <T> CompletableFuture<T> callAsync(
+      String fn, Map<String, ?> kwargs, TypeReference<T> type) {
     return callAsync(fn, List.of(), kwargs, Types.FACTORY.constructType(type), null);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> callAsync(
-      String fn, List<?> args, Map<String, ?> kwargs, JavaType resultType, @Nullable Duration timeout) {
+      String fn,
+      List<?> args,
+      Map<String, ?> kwargs,
+      JavaType resultType,
+      @Nullable Duration timeout) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Call call;
     try {
@@ -109,38 +121,45 @@ public final class EnvHandle implements VenvHandle {
       result.completeExceptionally(e);
       return result;
     }
-    call.outcome.whenComplete((raw, error) -> rt.onCallbackExecutor(() -> {
-      if (error != null) {
-        result.completeExceptionally(Failures.unwrap(error));
-        return;
-      }
-      try {
-        result.complete((T) ResultDecoder.decode(raw, resultType, call.describe()));
-      } catch (CallException e) {
-        result.completeExceptionally(e);
-      }
-    }));
-    result.whenComplete((r, e) -> {
-      if (result.isCancelled()) {
-        call.cancel();
-      }
-    });
+    call.outcome.whenComplete(
+        (raw, error) ->
+            rt.onCallbackExecutor(
+                () -> {
+                  if (error != null) {
+                    result.completeExceptionally(Failures.unwrap(error));
+                    return;
+                  }
+                  try {
+                    result.complete((T) ResultDecoder.decode(raw, resultType, call.describe()));
+                  } catch (CallException e) {
+                    result.completeExceptionally(e);
+                  }
+                }));
+    result.whenComplete(
+        (r, e) -> {
+          if (result.isCancelled()) {
+            call.cancel();
+          }
+        });
     env.submit(call);
     return result;
   }
 
   @Override
-  public List<@Nullable Object> map(String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers) {
+  public List<@Nullable Object> map(
+      String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers) {
     return mapAll(fn, kwargsList, maxWorkers, Types.OBJECT);
   }
 
   @Override
-  public <T> List<T> map(String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, Class<T> type) {
+  public <T> List<T> map(
+      String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, Class<T> type) {
     return mapAll(fn, kwargsList, maxWorkers, Types.FACTORY.constructType(type));
   }
 
   @SuppressWarnings("unchecked")
-  private <T> List<T> mapAll(String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, JavaType type) {
+  private <T> List<T> mapAll(
+      String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, JavaType type) {
     if (maxWorkers < 1) {
       throw new IllegalArgumentException("maxWorkers must be >= 1, got " + maxWorkers);
     }
@@ -162,12 +181,13 @@ public final class EnvHandle implements VenvHandle {
           permits.release();
           break;
         }
-        call.outcome.whenComplete((r, e) -> {
-          if (e != null) {
-            firstFailure.compareAndSet(null, Failures.unwrap(e));
-          }
-          permits.release();
-        });
+        call.outcome.whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                firstFailure.compareAndSet(null, Failures.unwrap(e));
+              }
+              permits.release();
+            });
         calls.add(call);
         env.submit(call);
       }
@@ -181,7 +201,8 @@ public final class EnvHandle implements VenvHandle {
     } catch (InterruptedException e) {
       calls.forEach(Call::cancel);
       Thread.currentThread().interrupt();
-      throw new CallException("interrupted", "interrupted during map of fn '" + fn + "' in env '" + env.name() + "'");
+      throw new CallException(
+          "interrupted", "interrupted during map of fn '" + fn + "' in env '" + env.name() + "'");
     }
     CallException failure = firstFailure.get();
     if (failure != null) {
@@ -217,7 +238,9 @@ public final class EnvHandle implements VenvHandle {
     } catch (InterruptedException e) {
       call.cancel();
       Thread.currentThread().interrupt();
-      throw new CallException("interrupted", "interrupted while waiting for " + call.describe() + "; the call was cancelled");
+      throw new CallException(
+          "interrupted",
+          "interrupted while waiting for " + call.describe() + "; the call was cancelled");
     }
   }
 

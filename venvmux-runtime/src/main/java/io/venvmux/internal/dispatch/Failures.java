@@ -23,7 +23,8 @@ final class Failures {
       EnvStartException s = (EnvStartException) e;
       String tb = s.pythonTraceback();
       String msg = s.getMessage();
-      String base = tb.isEmpty() ? msg : msg.substring(0, Math.max(0, msg.length() - tb.length() - 1));
+      String base =
+          tb.isEmpty() ? msg : msg.substring(0, Math.max(0, msg.length() - tb.length() - 1));
       copy = new EnvStartException(base, tb, e.getCause());
     } else if (e instanceof ProtocolMismatchException) {
       copy = new ProtocolMismatchException(e.getMessage());
@@ -42,7 +43,8 @@ final class Failures {
   /** The CallException behind a future's failure; anything else becomes a generic CallException. */
   static CallException unwrap(Throwable t) {
     Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
       c = c.getCause();
     }
     if (c instanceof CallException) {

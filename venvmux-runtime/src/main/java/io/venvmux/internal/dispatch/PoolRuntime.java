@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class PoolRuntime {
   /** How long a stopping worker may take to finish its in-flight calls. */
   static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
   /** How often each env checks saturation and idleness. */
   static final Duration TICK = Duration.ofMillis(100);
 
@@ -60,8 +61,14 @@ public final class PoolRuntime {
       @Nullable Long maxPayloadBytes,
       @Nullable Long maxResultBytes,
       @Nullable Executor callbacks) {
-    this.background = new ThreadPoolExecutor(
-        0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("background"));
+    this.background =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            10,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            new DaemonThreads("background"));
     // First, so the wire's JSON classes load while the rest of the pool (logging included) sets up.
     warmUpWire();
     this.home = home;
@@ -72,8 +79,14 @@ public final class PoolRuntime {
     this.timer = new ScheduledThreadPoolExecutor(1, new DaemonThreads("timer"));
     this.timer.setRemoveOnCancelPolicy(true);
     if (callbacks == null) {
-      this.ownedCallbacks = new ThreadPoolExecutor(
-          0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), callbackThreads);
+      this.ownedCallbacks =
+          new ThreadPoolExecutor(
+              0,
+              Integer.MAX_VALUE,
+              10,
+              TimeUnit.SECONDS,
+              new SynchronousQueue<>(),
+              callbackThreads);
       this.callbacks = ownedCallbacks;
     } else {
       this.ownedCallbacks = null;
@@ -194,7 +207,8 @@ public final class PoolRuntime {
     ex.shutdown();
     try {
       if (!ex.awaitTermination(10, TimeUnit.SECONDS)) {
-        LoggerFactory.getLogger(PoolRuntime.class).warn("venvmux {} threads still busy after 10 s; interrupting them", what);
+        LoggerFactory.getLogger(PoolRuntime.class)
+            .warn("venvmux {} threads still busy after 10 s; interrupting them", what);
         ex.shutdownNow();
         ex.awaitTermination(5, TimeUnit.SECONDS);
       }

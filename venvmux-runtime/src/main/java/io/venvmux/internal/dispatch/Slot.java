@@ -7,14 +7,19 @@ import io.venvmux.internal.worker.WorkerProcess;
 final class Slot {
   final WorkerProcess proc;
   final Hello hello;
+
   /** The env generation it was started in. */
   final int generation;
+
   /** When its start began (System.nanoTime). */
   final long startedNanos;
+
   /** Calls sent and not yet ended on the Java side. */
   int inflight;
+
   /** Being stopped (reload, idle, stopEnv): gets no new calls. */
   boolean retiring;
+
   /** Being killed (a call on it timed out): gets no new calls, is replaced at once. */
   boolean killed;
 

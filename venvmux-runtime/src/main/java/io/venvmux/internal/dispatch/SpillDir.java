@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A pool's private spill folder (0700, unpredictable name) for payloads and results too large for
- * a pipe line; its files are 0600 with unpredictable names. Created on first use, removed on close.
+ * A pool's private spill folder (0700, unpredictable name) for payloads and results too large for a
+ * pipe line; its files are 0600 with unpredictable names. Created on first use, removed on close.
  */
 final class SpillDir {
   private @Nullable Path dir;
@@ -23,7 +23,8 @@ final class SpillDir {
     }
     if (dir == null) {
       try {
-        // createTempDirectory and createTempFile make 0700 / 0600 entries with random names on POSIX.
+        // createTempDirectory and createTempFile make 0700 / 0600 entries with random names on
+        // POSIX.
         dir = Files.createTempDirectory("venvmux-spill-");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create a spill folder", e);

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The lock that makes one build of an env happen once: a {@link FileLock} on {@code
  * <home>/envs/<hash>.lock} keeps other JVMs out, and since such locks belong to the whole JVM, an
- * in-JVM lock per file keeps this JVM's other threads out. The OS drops the file lock when a process
- * dies, so a killed build never blocks the next one.
+ * in-JVM lock per file keeps this JVM's other threads out. The OS drops the file lock when a
+ * process dies, so a killed build never blocks the next one.
  */
 public final class BuildLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BuildLock.class);

@@ -19,7 +19,12 @@ import java.util.stream.Collectors;
  * @param timeout how long it may run before it is killed
  */
 record Command(
-    List<String> args, Map<String, String> setEnv, Set<String> unsetEnv, Path workDir, String activity, Duration timeout) {
+    List<String> args,
+    Map<String, String> setEnv,
+    Set<String> unsetEnv,
+    Path workDir,
+    String activity,
+    Duration timeout) {
 
   Command {
     args = List.copyOf(args);

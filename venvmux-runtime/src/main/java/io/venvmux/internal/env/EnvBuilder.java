@@ -33,12 +33,19 @@ final class EnvBuilder {
     String hash = fp.hash();
     VenvLayout venv = new VenvLayout(store.envDir(hash), platform);
     long start = System.nanoTime();
-    LOG.info("building env {} ({}) with {} on Python {} ({})", hash, source.describe(), installer.describe(), python.version(), python.executable());
+    LOG.info(
+        "building env {} ({}) with {} on Python {} ({})",
+        hash,
+        source.describe(),
+        installer.describe(),
+        python.version(),
+        python.executable());
     try {
       store.createRoot();
       step(hash, installer.createVenv(python.executable(), venv));
       install(source, python, installer, venv);
-      Map<String, String> packages = EnvManifest.parsePackageList(runner.output(installer.list(venv)));
+      Map<String, String> packages =
+          EnvManifest.parsePackageList(runner.output(installer.list(venv)));
       double seconds = (System.nanoTime() - start) / 1e9;
       EnvManifest manifest =
           new EnvManifest(
@@ -56,21 +63,43 @@ final class EnvBuilder {
       manifest.writeTo(venv.root());
       store.markUsed(hash);
       String took = String.format(Locale.ROOT, "%.1f", seconds);
-      LOG.info("env {} ready in {} s: {} packages installed with {}", hash, took, packages.size(), installer.name());
+      LOG.info(
+          "env {} ready in {} s: {} packages installed with {}",
+          hash,
+          took,
+          packages.size(),
+          installer.name());
       store.recordBuild(
-          Instant.now() + " built " + hash + " in " + took + " s with " + installer.name() + " by pid " + ProcessHandle.current().pid()
-              + " (" + source.describe() + ")");
+          Instant.now()
+              + " built "
+              + hash
+              + " in "
+              + took
+              + " s with "
+              + installer.name()
+              + " by pid "
+              + ProcessHandle.current().pid()
+              + " ("
+              + source.describe()
+              + ")");
       return venv;
     } catch (EnvBuildException e) {
       discard(venv.root());
-      throw new EnvBuildException("Building env " + hash + " (" + source.describe() + ") failed. " + e.getMessage(), e.command(), e.outputTail());
+      throw new EnvBuildException(
+          "Building env " + hash + " (" + source.describe() + ") failed. " + e.getMessage(),
+          e.command(),
+          e.outputTail());
     } catch (IOException | RuntimeException e) {
       discard(venv.root());
-      throw new EnvBuildException("Building env " + hash + " (" + source.describe() + ") failed: " + e, List.of(), List.of());
+      throw new EnvBuildException(
+          "Building env " + hash + " (" + source.describe() + ") failed: " + e,
+          List.of(),
+          List.of());
     }
   }
 
-  private void install(EnvSource source, PythonInstall python, Installer installer, VenvLayout venv) {
+  private void install(
+      EnvSource source, PythonInstall python, Installer installer, VenvLayout venv) {
     if (source instanceof EnvSource.Packages p) {
       step(venv, installer.install(venv, p.specifiers(), "installing " + p.describe()));
     } else if (source instanceof EnvSource.Requirements r) {
@@ -85,21 +114,36 @@ final class EnvBuilder {
     }
   }
 
-  private void installProject(EnvSource.Project p, PythonInstall python, Installer installer, VenvLayout venv) {
+  private void installProject(
+      EnvSource.Project p, PythonInstall python, Installer installer, VenvLayout venv) {
     if (p.lock().isPresent() && installer.syncsLockfiles()) {
       step(venv, installer.sync(p.dir(), python.executable(), venv));
       return;
     }
     if (p.lock().isPresent()) {
-      LOG.info("uv.lock in {} is not used: uv was not found, so {} installs from pyproject.toml", p.dir(), installer.name());
+      LOG.info(
+          "uv.lock in {} is not used: uv was not found, so {} installs from pyproject.toml",
+          p.dir(),
+          installer.name());
     }
     if (p.toml().isPackage()) {
-      step(venv, installer.install(venv, List.of("-e", p.dir().toString()), "installing the project " + p.dir() + " (editable)"));
+      step(
+          venv,
+          installer.install(
+              venv,
+              List.of("-e", p.dir().toString()),
+              "installing the project " + p.dir() + " (editable)"));
     } else if (!p.toml().dependencies().isEmpty()) {
       List<String> deps = p.toml().dependencies();
-      step(venv, installer.install(venv, deps, "installing the project's " + deps.size() + " dependencies (it is not a package)"));
+      step(
+          venv,
+          installer.install(
+              venv,
+              deps,
+              "installing the project's " + deps.size() + " dependencies (it is not a package)"));
     } else {
-      LOG.info("project {} is no package and lists no dependencies: the env is an empty venv", p.dir());
+      LOG.info(
+          "project {} is no package and lists no dependencies: the env is an empty venv", p.dir());
     }
   }
 
@@ -117,7 +161,10 @@ final class EnvBuilder {
     try {
       EnvStore.deleteTree(dir);
     } catch (RuntimeException e) {
-      LOG.warn("could not remove the failed build at {} ({}); the next build removes it", dir, e.getMessage());
+      LOG.warn(
+          "could not remove the failed build at {} ({}); the next build removes it",
+          dir,
+          e.getMessage());
     }
   }
 }

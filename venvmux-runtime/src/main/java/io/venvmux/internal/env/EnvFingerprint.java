@@ -15,13 +15,20 @@ import java.util.Map;
 record EnvFingerprint(String hash, Map<String, String> inputs) {
   /** The variables that choose where packages come from; set ones go into the hash. */
   static final List<String> INDEX_VARIABLES =
-      List.of("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "UV_INDEX", "UV_DEFAULT_INDEX", "UV_INDEX_URL", "UV_EXTRA_INDEX_URL");
+      List.of(
+          "PIP_INDEX_URL",
+          "PIP_EXTRA_INDEX_URL",
+          "UV_INDEX",
+          "UV_DEFAULT_INDEX",
+          "UV_INDEX_URL",
+          "UV_EXTRA_INDEX_URL");
 
   EnvFingerprint {
     inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
   }
 
-  static EnvFingerprint of(PythonInstall python, EnvSource source, OsPlatform platform, Map<String, String> env) {
+  static EnvFingerprint of(
+      PythonInstall python, EnvSource source, OsPlatform platform, Map<String, String> env) {
     Map<String, String> in = new LinkedHashMap<>();
     in.put("interpreter", python.executable().toString());
     in.put("version", python.version());

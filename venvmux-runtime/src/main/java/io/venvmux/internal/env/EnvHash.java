@@ -37,11 +37,18 @@ final class EnvHash {
     }
   }
 
-  /** The short hash of ordered inputs: one {@code key=value} line each, values' newlines escaped. */
+  /**
+   * The short hash of ordered inputs: one {@code key=value} line each, values' newlines escaped.
+   */
   static String of(Map<String, String> inputs) {
     StringBuilder canonical = new StringBuilder();
     inputs.forEach(
-        (k, v) -> canonical.append(k).append('=').append(v.replace("\\", "\\\\").replace("\n", "\\n")).append('\n'));
+        (k, v) ->
+            canonical
+                .append(k)
+                .append('=')
+                .append(v.replace("\\", "\\\\").replace("\n", "\\n"))
+                .append('\n'));
     return sha256Hex(canonical.toString()).substring(0, LENGTH);
   }
 }

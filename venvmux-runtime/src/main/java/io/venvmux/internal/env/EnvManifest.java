@@ -57,7 +57,10 @@ public record EnvManifest(
     packages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(packages));
   }
 
-  /** The manifest of an env folder; empty when it has none (an unfinished build) or it is unreadable. */
+  /**
+   * The manifest of an env folder; empty when it has none (an unfinished build) or it is
+   * unreadable.
+   */
   public static Optional<EnvManifest> read(Path envDir) {
     Path file = envDir.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {
@@ -76,7 +79,11 @@ public record EnvManifest(
     try {
       JSON.writeValue(tmp.toFile(), this);
       try {
-        Files.move(tmp, envDir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp,
+            envDir.resolve(FILE_NAME),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (java.nio.file.AtomicMoveNotSupportedException e) {
         Files.move(tmp, envDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
       }
@@ -87,7 +94,8 @@ public record EnvManifest(
 
   /** Reads {@code pip list --format json} output into name to version, sorted by name. */
   static Map<String, String> parsePackageList(String json) throws IOException {
-    List<Map<String, Object>> rows = JSON.readValue(json.strip().isEmpty() ? "[]" : json.strip(), new TypeReference<>() {});
+    List<Map<String, Object>> rows =
+        JSON.readValue(json.strip().isEmpty() ? "[]" : json.strip(), new TypeReference<>() {});
     Map<String, String> out = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map<String, Object> row : rows) {
       out.put(String.valueOf(row.get("name")), String.valueOf(row.get("version")));

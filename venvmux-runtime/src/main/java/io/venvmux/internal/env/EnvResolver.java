@@ -28,6 +28,7 @@ public final class EnvResolver {
   private static final class Log {
     static final Logger LOG = LoggerFactory.getLogger(EnvResolver.class);
   }
+
   private static final Duration PROGRESS_TICK = Duration.ofSeconds(10);
 
   private final Path home;
@@ -49,7 +50,9 @@ public final class EnvResolver {
     this.platform = OsPlatform.current();
     this.choice = choice;
     this.store = new EnvStore(this.home);
-    this.finder = new InterpreterFinder(env, Path.of("").toAbsolutePath(), new InterpreterProbe(this.home), platform);
+    this.finder =
+        new InterpreterFinder(
+            env, Path.of("").toAbsolutePath(), new InterpreterProbe(this.home), platform);
     this.runner = new ProcessRunner(progressTick);
   }
 
@@ -73,14 +76,21 @@ public final class EnvResolver {
     Optional<ResolvedEnv> cached = cached(fp.hash());
     if (cached.isPresent()) {
       if (Log.LOG.isDebugEnabled()) {
-        Log.LOG.debug("env {} ({}) found in the cache in {} ms", fp.hash(), source.describe(), String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
+        Log.LOG.debug(
+            "env {} ({}) found in the cache in {} ms",
+            fp.hash(),
+            source.describe(),
+            String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
       }
       return cached.get();
     }
     return buildOnce(fp, source, python);
   }
 
-  /** The hash the spec's env has (or would have) under this home; finds the interpreter, builds nothing. */
+  /**
+   * The hash the spec's env has (or would have) under this home; finds the interpreter, builds
+   * nothing.
+   */
   public String hashOf(EnvSpec spec) {
     if (!spec.needsBuild()) {
       throw new IllegalArgumentException("this spec builds no env: " + spec);
@@ -105,7 +115,8 @@ public final class EnvResolver {
     try (BuildLock lock = BuildLock.acquire(store.lockFile(hash), "env " + hash)) {
       Optional<ResolvedEnv> builtMeanwhile = cached(hash);
       if (builtMeanwhile.isPresent()) {
-        Log.LOG.info("env {} was built by another thread or process while this one waited; using it", hash);
+        Log.LOG.info(
+            "env {} was built by another thread or process while this one waited; using it", hash);
         return builtMeanwhile.get();
       }
       InstallerPids pids = new InstallerPids(store.pidsFile(hash));
@@ -118,22 +129,29 @@ public final class EnvResolver {
               hash,
               new VenvLayout(dir, platform).brokenReason().orElse("it does not look runnable"));
         } else {
-          Log.LOG.info("env {} has no completion mark: an earlier build did not finish; removing it and building again", hash);
+          Log.LOG.info(
+              "env {} has no completion mark: an earlier build did not finish; removing it and building again",
+              hash);
         }
         EnvStore.deleteTree(dir);
       }
       try {
-        return ready(new EnvBuilder(store, runner.reportingStarts(pids::record), platform).build(fp, source, python, installer(python)));
+        return ready(
+            new EnvBuilder(store, runner.reportingStarts(pids::record), platform)
+                .build(fp, source, python, installer(python)));
       } finally {
         pids.clear();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EnvBuildException("Interrupted while waiting for another build of env " + hash, List.of(), List.of());
+      throw new EnvBuildException(
+          "Interrupted while waiting for another build of env " + hash, List.of(), List.of());
     }
   }
 
-  /** The installer, found once per resolver (uv lookup may cost a process, and only builds need it). */
+  /**
+   * The installer, found once per resolver (uv lookup may cost a process, and only builds need it).
+   */
   private Installer installer(PythonInstall python) {
     Installer found = installer;
     if (found != null) {
@@ -143,16 +161,23 @@ public final class EnvResolver {
     if (choice == InstallerChoice.PIP) {
       found = new Installer.Pip(workDir);
     } else {
-      Optional<Path> uv = new UvLocator(env, platform, Path.of("").toAbsolutePath()).find(python.executable());
+      Optional<Path> uv =
+          new UvLocator(env, platform, Path.of("").toAbsolutePath()).find(python.executable());
       if (uv.isPresent()) {
         found = new Installer.Uv(uv.get(), workDir, env);
       } else if (choice == InstallerChoice.UV) {
         throw new EnvBuildException(
-            "uv was asked for (" + InstallerChoice.PROPERTY + "=uv) but not found: set " + UvLocator.VARIABLE + " to its path or put it on PATH.",
+            "uv was asked for ("
+                + InstallerChoice.PROPERTY
+                + "=uv) but not found: set "
+                + UvLocator.VARIABLE
+                + " to its path or put it on PATH.",
             List.of(),
             List.of());
       } else {
-        Log.LOG.info("uv not found (set {} or put uv on PATH for faster builds); using pip", UvLocator.VARIABLE);
+        Log.LOG.info(
+            "uv not found (set {} or put uv on PATH for faster builds); using pip",
+            UvLocator.VARIABLE);
         found = new Installer.Pip(workDir);
       }
     }
@@ -164,15 +189,24 @@ public final class EnvResolver {
     VenvLayout venv = new VenvLayout(root.toAbsolutePath(), platform);
     if (!Files.isExecutable(venv.python())) {
       throw new EnvBuildException(
-          "EnvSpec.venv " + venv.root() + " has no interpreter at " + venv.python()
-              + ". Point it at a venv's root folder (the one holding pyvenv.cfg), or create one with `python3 -m venv " + venv.root() + "`.",
+          "EnvSpec.venv "
+              + venv.root()
+              + " has no interpreter at "
+              + venv.python()
+              + ". Point it at a venv's root folder (the one holding pyvenv.cfg), or create one with `python3 -m venv "
+              + venv.root()
+              + "`.",
           List.of(),
           List.of());
     }
     Optional<String> broken = venv.brokenReason();
     if (broken.isPresent() && Files.isRegularFile(venv.pyvenvCfg())) {
       throw new EnvBuildException(
-          "EnvSpec.venv " + venv.root() + " cannot run: " + broken.get() + ". Recreate it; venvmux never modifies a given venv.",
+          "EnvSpec.venv "
+              + venv.root()
+              + " cannot run: "
+              + broken.get()
+              + ". Recreate it; venvmux never modifies a given venv.",
           List.of(),
           List.of());
     }
@@ -184,7 +218,9 @@ public final class EnvResolver {
     Map<String, String> vars = new HashMap<>();
     vars.put("VIRTUAL_ENV", venv.root().toString());
     String path = env.getOrDefault("PATH", "");
-    vars.put("PATH", path.isEmpty() ? venv.binDir().toString() : venv.binDir() + File.pathSeparator + path);
+    vars.put(
+        "PATH",
+        path.isEmpty() ? venv.binDir().toString() : venv.binDir() + File.pathSeparator + path);
     return new ResolvedEnv(venv.python(), venv.root(), vars);
   }
 }

@@ -16,10 +16,15 @@ import org.slf4j.LoggerFactory;
  * requirements &gt; packages (a {@code venv} is never built, so it is not a source).
  */
 sealed interface EnvSource {
-  /** The source's short name, as in the manifest: {@code project}, {@code requirements}, {@code packages}. */
+  /**
+   * The source's short name, as in the manifest: {@code project}, {@code requirements}, {@code
+   * packages}.
+   */
   String kind();
 
-  /** What the hash covers besides interpreter, platform and index: file contents, sorted packages. */
+  /**
+   * What the hash covers besides interpreter, platform and index: file contents, sorted packages.
+   */
   Map<String, String> hashInputs();
 
   /** The files read for the hash, in order (empty for inline packages). */
@@ -32,15 +37,20 @@ sealed interface EnvSource {
   static EnvSource of(EnvSpec spec) {
     if (spec.project().isPresent()) {
       if (!spec.requirements().isEmpty() || !spec.packages().isEmpty()) {
-        LoggerFactory.getLogger(EnvSource.class).warn("EnvSpec has a project and also requirements/packages; the project takes priority, the others are ignored");
+        LoggerFactory.getLogger(EnvSource.class)
+            .warn(
+                "EnvSpec has a project and also requirements/packages; the project takes priority, the others are ignored");
       }
       return Project.of(spec.project().get());
     }
     if (!spec.requirements().isEmpty()) {
       if (!spec.packages().isEmpty()) {
-        LoggerFactory.getLogger(EnvSource.class).warn("EnvSpec has requirements and also packages; the requirements take priority, the packages are ignored");
+        LoggerFactory.getLogger(EnvSource.class)
+            .warn(
+                "EnvSpec has requirements and also packages; the requirements take priority, the packages are ignored");
       }
-      return new Requirements(spec.requirements().stream().map(p -> p.toAbsolutePath().normalize()).toList());
+      return new Requirements(
+          spec.requirements().stream().map(p -> p.toAbsolutePath().normalize()).toList());
     }
     return new Packages(spec.packages().stream().sorted().distinct().toList());
   }
@@ -68,7 +78,9 @@ sealed interface EnvSource {
 
     @Override
     public String describe() {
-      return specifiers.size() + (specifiers.size() == 1 ? " package: " : " packages: ") + String.join(", ", specifiers);
+      return specifiers.size()
+          + (specifiers.size() == 1 ? " package: " : " packages: ")
+          + String.join(", ", specifiers);
     }
   }
 
@@ -106,8 +118,8 @@ sealed interface EnvSource {
 
   /**
    * A pyproject.toml folder: {@code uv sync} when it has uv.lock and uv is there, else the project
-   * is installed (editable, so its sources stay where they are), or just its dependencies when it is
-   * not a package.
+   * is installed (editable, so its sources stay where they are), or just its dependencies when it
+   * is not a package.
    */
   record Project(Path dir, PyprojectToml toml, Optional<Path> lock) implements EnvSource {
     static Project of(Path dir) {
@@ -115,10 +127,17 @@ sealed interface EnvSource {
       Path pyproject = abs.resolve("pyproject.toml");
       if (!Files.isRegularFile(pyproject)) {
         throw new EnvBuildException(
-            "EnvSpec.project " + abs + " has no pyproject.toml; point it at the folder that holds one.", List.of(), List.of());
+            "EnvSpec.project "
+                + abs
+                + " has no pyproject.toml; point it at the folder that holds one.",
+            List.of(),
+            List.of());
       }
       Path lock = abs.resolve("uv.lock");
-      return new Project(abs, PyprojectToml.read(pyproject), Files.isRegularFile(lock) ? Optional.of(lock) : Optional.empty());
+      return new Project(
+          abs,
+          PyprojectToml.read(pyproject),
+          Files.isRegularFile(lock) ? Optional.of(lock) : Optional.empty());
     }
 
     Path pyproject() {
@@ -151,7 +170,10 @@ sealed interface EnvSource {
 
     @Override
     public String describe() {
-      return "project " + dir + (lock.isPresent() ? " (uv.lock)" : "") + (toml.isPackage() ? "" : " (dependencies only)");
+      return "project "
+          + dir
+          + (lock.isPresent() ? " (uv.lock)" : "")
+          + (toml.isPackage() ? "" : " (dependencies only)");
     }
   }
 }

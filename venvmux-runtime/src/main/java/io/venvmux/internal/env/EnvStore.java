@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 public final class EnvStore {
   /** Touched on every resolve of a cached env; its modification time is the env's last use. */
   public static final String LAST_USED = "venvmux-last-used";
+
   public static final String HISTORY = "build-history.log";
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{" + EnvHash.LENGTH + "}");
 
@@ -72,7 +73,11 @@ public final class EnvStore {
       return List.of();
     }
     try (Stream<Path> s = Files.list(envs)) {
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(EnvStore::isHash).sorted().toList();
+      return s.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(EnvStore::isHash)
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -151,9 +156,9 @@ public final class EnvStore {
   }
 
   /**
-   * As {@link #removeIfIdle(String)}, when {@code stillRemovable} holds once the lock is taken: what
-   * the caller saw before may have changed meanwhile (a build finished), and only the lock makes it
-   * stay as seen.
+   * As {@link #removeIfIdle(String)}, when {@code stillRemovable} holds once the lock is taken:
+   * what the caller saw before may have changed meanwhile (a build finished), and only the lock
+   * makes it stay as seen.
    */
   public boolean removeIfIdle(String hash, Predicate<String> stillRemovable) {
     Optional<BuildLock> lock = BuildLock.tryAcquire(lockFile(hash));
@@ -171,7 +176,10 @@ public final class EnvStore {
     }
   }
 
-  /** Lock files whose env folder is gone (a failed or removed build), and that nobody holds, are deleted. */
+  /**
+   * Lock files whose env folder is gone (a failed or removed build), and that nobody holds, are
+   * deleted.
+   */
   public void removeOrphanLocks() {
     if (!Files.isDirectory(envs)) {
       return;
@@ -198,7 +206,10 @@ public final class EnvStore {
     }
   }
 
-  /** Deleted while held: a waiter on the old file notices it is gone and locks the new one (see BuildLock). */
+  /**
+   * Deleted while held: a waiter on the old file notices it is gone and locks the new one (see
+   * BuildLock).
+   */
   private void deleteLockFile(String hash) {
     try {
       Files.deleteIfExists(lockFile(hash));
@@ -207,7 +218,9 @@ public final class EnvStore {
     }
   }
 
-  /** Appends one line to the build history (a small append is atomic, so JVMs can share the file). */
+  /**
+   * Appends one line to the build history (a small append is atomic, so JVMs can share the file).
+   */
   void recordBuild(String line) {
     try {
       Files.writeString(
@@ -278,7 +291,8 @@ public final class EnvStore {
 
   private static String requireHash(String hash) {
     if (!isHash(hash)) {
-      throw new IllegalArgumentException("not an env hash: '" + hash + "' (expected " + EnvHash.LENGTH + " hex digits)");
+      throw new IllegalArgumentException(
+          "not an env hash: '" + hash + "' (expected " + EnvHash.LENGTH + " hex digits)");
     }
     return hash;
   }

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The commands that build an env with one tool (uv or pip). Commands only: running them, logging and
- * failing are {@link ProcessRunner}'s job, so each installer is a few argument lists.
+ * The commands that build an env with one tool (uv or pip). Commands only: running them, logging
+ * and failing are {@link ProcessRunner}'s job, so each installer is a few argument lists.
  */
 abstract class Installer {
   /** Inherited variables that would point the installer at another env or interpreter. */
-  static final Set<String> CLEARED = Set.of("VIRTUAL_ENV", "PYTHONHOME", "PYTHONPATH", "UV_PROJECT_ENVIRONMENT");
+  static final Set<String> CLEARED =
+      Set.of("VIRTUAL_ENV", "PYTHONHOME", "PYTHONPATH", "UV_PROJECT_ENVIRONMENT");
+
   /** The longest one installer command may run before it is killed. */
   static final Duration TIMEOUT = Duration.ofHours(1);
 
@@ -31,7 +33,10 @@ abstract class Installer {
 
   abstract Command createVenv(Path basePython, VenvLayout venv);
 
-  /** Installs into the venv; {@code args} are what follows {@code install} (specifiers, -r files, -e dir). */
+  /**
+   * Installs into the venv; {@code args} are what follows {@code install} (specifiers, -r files, -e
+   * dir).
+   */
   abstract Command install(VenvLayout venv, List<String> args, String activity);
 
   /** Prints the venv's packages as pip's JSON list. */
@@ -72,26 +77,32 @@ abstract class Installer {
 
     @Override
     Command createVenv(Path basePython, VenvLayout venv) {
-      return command(List.of(basePython.toString(), "-m", "venv", venv.root().toString()), "creating the venv with " + basePython);
+      return command(
+          List.of(basePython.toString(), "-m", "venv", venv.root().toString()),
+          "creating the venv with " + basePython);
     }
 
     @Override
     Command install(VenvLayout venv, List<String> args, String activity) {
-      List<String> cmd = new java.util.ArrayList<>(List.of(venv.python().toString(), "-m", "pip", "install", "--no-input"));
+      List<String> cmd =
+          new java.util.ArrayList<>(
+              List.of(venv.python().toString(), "-m", "pip", "install", "--no-input"));
       cmd.addAll(args);
       return command(cmd, activity);
     }
 
     @Override
     Command list(VenvLayout venv) {
-      return command(List.of(venv.python().toString(), "-m", "pip", "list", "--format", "json"), "listing the installed packages");
+      return command(
+          List.of(venv.python().toString(), "-m", "pip", "list", "--format", "json"),
+          "listing the installed packages");
     }
   }
 
   /**
-   * uv: {@code uv venv}, {@code uv pip install --python <venv python>}, and {@code uv sync --frozen}
-   * into our env folder (UV_PROJECT_ENVIRONMENT) for a project with uv.lock. pip's index and
-   * find-links variables are handed to uv under its own names when those are not set, so both
+   * uv: {@code uv venv}, {@code uv pip install --python <venv python>}, and {@code uv sync
+   * --frozen} into our env folder (UV_PROJECT_ENVIRONMENT) for a project with uv.lock. pip's index
+   * and find-links variables are handed to uv under its own names when those are not set, so both
    * installers read from the same index.
    */
   static final class Uv extends Installer {
@@ -120,19 +131,25 @@ abstract class Installer {
 
     @Override
     Command createVenv(Path basePython, VenvLayout venv) {
-      return uvCommand(List.of("venv", "--python", basePython.toString(), venv.root().toString()), "creating the venv with " + basePython);
+      return uvCommand(
+          List.of("venv", "--python", basePython.toString(), venv.root().toString()),
+          "creating the venv with " + basePython);
     }
 
     @Override
     Command install(VenvLayout venv, List<String> args, String activity) {
-      List<String> cmd = new java.util.ArrayList<>(List.of("pip", "install", "--python", venv.python().toString()));
+      List<String> cmd =
+          new java.util.ArrayList<>(
+              List.of("pip", "install", "--python", venv.python().toString()));
       cmd.addAll(args);
       return uvCommand(cmd, activity);
     }
 
     @Override
     Command list(VenvLayout venv) {
-      return uvCommand(List.of("pip", "list", "--python", venv.python().toString(), "--format", "json"), "listing the installed packages");
+      return uvCommand(
+          List.of("pip", "list", "--python", venv.python().toString(), "--format", "json"),
+          "listing the installed packages");
     }
 
     @Override
@@ -140,12 +157,21 @@ abstract class Installer {
       return true;
     }
 
-    /** Installs exactly what uv.lock pins (frozen: the lock is not re-resolved), without dev groups. */
+    /**
+     * Installs exactly what uv.lock pins (frozen: the lock is not re-resolved), without dev groups.
+     */
     @Override
     Command sync(Path project, Path basePython, VenvLayout venv) {
       Command c =
           uvCommand(
-              List.of("sync", "--frozen", "--no-dev", "--project", project.toString(), "--python", basePython.toString()),
+              List.of(
+                  "sync",
+                  "--frozen",
+                  "--no-dev",
+                  "--project",
+                  project.toString(),
+                  "--python",
+                  basePython.toString()),
               "syncing the project with its uv.lock");
       return c.withEnv(Map.of("UV_PROJECT_ENVIRONMENT", venv.root().toString()));
     }
@@ -157,7 +183,9 @@ abstract class Installer {
       return command(cmd, activity, uvEnvironment(env));
     }
 
-    /** uv's variables derived from pip's, when uv's own are not set; never downloads an interpreter. */
+    /**
+     * uv's variables derived from pip's, when uv's own are not set; never downloads an interpreter.
+     */
     static Map<String, String> uvEnvironment(Map<String, String> env) {
       Map<String, String> out = new HashMap<>();
       out.put("UV_PYTHON_DOWNLOADS", "never");
@@ -165,7 +193,9 @@ abstract class Installer {
       if (!uvIndexSet && has(env, "PIP_INDEX_URL")) {
         out.put("UV_DEFAULT_INDEX", env.get("PIP_INDEX_URL").strip());
       }
-      if (!has(env, "UV_INDEX") && !has(env, "UV_EXTRA_INDEX_URL") && has(env, "PIP_EXTRA_INDEX_URL")) {
+      if (!has(env, "UV_INDEX")
+          && !has(env, "UV_EXTRA_INDEX_URL")
+          && has(env, "PIP_EXTRA_INDEX_URL")) {
         out.put("UV_INDEX", env.get("PIP_EXTRA_INDEX_URL").strip());
       }
       if (!has(env, "UV_FIND_LINKS") && has(env, "PIP_FIND_LINKS")) {

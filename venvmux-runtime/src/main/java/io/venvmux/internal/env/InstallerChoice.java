@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which tool builds envs: {@code auto} (uv when found, pip otherwise; the default), {@code uv} (fail
- * when it is missing) or {@code pip}. Set with the system property {@value #PROPERTY} or the
+ * Which tool builds envs: {@code auto} (uv when found, pip otherwise; the default), {@code uv}
+ * (fail when it is missing) or {@code pip}. Set with the system property {@value #PROPERTY} or the
  * environment variable {@value #VARIABLE}; the property wins.
  */
 enum InstallerChoice {

@@ -29,7 +29,12 @@ final class InstallerPids {
   void record(ProcessHandle process) {
     long start = process.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
     try {
-      Files.writeString(file, process.pid() + " " + start + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file,
+          process.pid() + " " + start + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       LOG.debug("cannot record installer pid {} in {}: {}", process.pid(), file, e.toString());
     }
@@ -54,14 +59,19 @@ final class InstallerPids {
       try {
         long pid = Long.parseLong(parts[0]);
         long start = Long.parseLong(parts[1]);
-        Optional<ProcessHandle> p = ProcessHandle.of(pid).filter(h -> h.info().startInstant().map(Instant::toEpochMilli).orElse(-2L) == start);
+        Optional<ProcessHandle> p =
+            ProcessHandle.of(pid)
+                .filter(
+                    h -> h.info().startInstant().map(Instant::toEpochMilli).orElse(-2L) == start);
         if (p.isPresent() && p.get().isAlive()) {
           LOG.info("killing installer pid {} left running by a build that did not finish", pid);
           p.get().descendants().forEach(ProcessHandle::destroyForcibly);
           p.get().destroyForcibly();
           p.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
         }
-      } catch (NumberFormatException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      } catch (NumberFormatException
+          | java.util.concurrent.ExecutionException
+          | java.util.concurrent.TimeoutException e) {
         // a malformed line, or a process that would not die in time: nothing more to do
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

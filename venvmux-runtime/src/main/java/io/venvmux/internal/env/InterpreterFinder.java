@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds the interpreter an {@link io.venvmux.EnvSpec} asks for: a path, a command name, or a version
- * such as {@code "3.12"} looked up on PATH ({@code python3.12}, {@code python3}, {@code python}) and
- * then among pyenv's versions ({@code $PYENV_ROOT} or {@code ~/.pyenv}, {@code versions/*}/bin/python).
- * Nothing given means {@code python3} (else {@code python}) on PATH.
+ * Finds the interpreter an {@link io.venvmux.EnvSpec} asks for: a path, a command name, or a
+ * version such as {@code "3.12"} looked up on PATH ({@code python3.12}, {@code python3}, {@code
+ * python}) and then among pyenv's versions ({@code $PYENV_ROOT} or {@code ~/.pyenv}, {@code
+ * versions/*}/bin/python). Nothing given means {@code python3} (else {@code python}) on PATH.
  */
 final class InterpreterFinder {
   private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}");
@@ -27,7 +27,8 @@ final class InterpreterFinder {
   private final InterpreterProbe probe;
   private final OsPlatform platform;
 
-  InterpreterFinder(Map<String, String> env, Path workingDir, InterpreterProbe probe, OsPlatform platform) {
+  InterpreterFinder(
+      Map<String, String> env, Path workingDir, InterpreterProbe probe, OsPlatform platform) {
     this.path = PathSearch.fromEnvironment(env, platform);
     this.shims = new PyenvShims(env, workingDir);
     this.pyenvRoot = PyenvShims.defaultRoot(env);
@@ -50,7 +51,9 @@ final class InterpreterFinder {
     if (request.isPresent() && isPathLike(request.get())) {
       Path p = Path.of(request.get());
       if (!Files.isExecutable(p)) {
-        throw notFound("The interpreter " + p + " (EnvSpec.python) does not exist or is not executable.", Map.of());
+        throw notFound(
+            "The interpreter " + p + " (EnvSpec.python) does not exist or is not executable.",
+            Map.of());
       }
       return p;
     }
@@ -81,7 +84,13 @@ final class InterpreterFinder {
         throw notFound("EnvSpec.python '" + r + "' is not a valid path.", Map.of());
       }
       return inspect(p)
-          .orElseThrow(() -> notFound("The interpreter " + r + " (EnvSpec.python) does not exist or does not run as Python 3.", Map.of()));
+          .orElseThrow(
+              () ->
+                  notFound(
+                      "The interpreter "
+                          + r
+                          + " (EnvSpec.python) does not exist or does not run as Python 3.",
+                      Map.of()));
     }
     return firstOnPath(List.of(r), null);
   }
@@ -167,7 +176,10 @@ final class InterpreterFinder {
   }
 
   private boolean isPathLike(String request) {
-    return request.contains("/") || request.contains("\\") || request.startsWith("~") || Path.of(request).isAbsolute();
+    return request.contains("/")
+        || request.contains("\\")
+        || request.startsWith("~")
+        || Path.of(request).isAbsolute();
   }
 
   private static EnvBuildException notFound(String message, Map<Path, String> seen) {

@@ -47,7 +47,8 @@ final class InterpreterProbe {
     if (known != null) {
       return known.isEmpty() ? Optional.empty() : Optional.of(known);
     }
-    Path file = cacheDir.resolve(EnvHash.sha256Hex(executable.toString()).substring(0, 16) + ".properties");
+    Path file =
+        cacheDir.resolve(EnvHash.sha256Hex(executable.toString()).substring(0, 16) + ".properties");
     // "" records "not a Python 3", so a python2 next to the wanted one is asked only once
     String version = readCache(file, key).orElse(null);
     if (version == null) {
@@ -90,7 +91,9 @@ final class InterpreterProbe {
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }
-    return key.equals(p.getProperty("key")) ? Optional.ofNullable(p.getProperty("version")) : Optional.empty();
+    return key.equals(p.getProperty("key"))
+        ? Optional.ofNullable(p.getProperty("version"))
+        : Optional.empty();
   }
 
   private void writeCache(Path file, String key, Path executable, String version) {

@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The operating system and CPU architecture this JVM runs on, in the few forms env code needs:
- * venv layout, executable names, and the platform part of an env's hash.
+ * The operating system and CPU architecture this JVM runs on, in the few forms env code needs: venv
+ * layout, executable names, and the platform part of an env's hash.
  *
- * @param os normalized os name: {@code linux}, {@code macos}, {@code windows} or the raw lowercased name
+ * @param os normalized os name: {@code linux}, {@code macos}, {@code windows} or the raw lowercased
+ *     name
  * @param arch the JVM's {@code os.arch}, lowercased
  */
 record OsPlatform(String os, String arch) {
-  private static final OsPlatform CURRENT = of(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+  private static final OsPlatform CURRENT =
+      of(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
 
   static OsPlatform current() {
     return CURRENT;

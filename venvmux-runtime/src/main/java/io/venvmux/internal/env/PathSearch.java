@@ -53,7 +53,9 @@ final class PathSearch {
     return Optional.empty();
   }
 
-  /** The same search without one folder (used to look past pyenv's shims for its "system" python). */
+  /**
+   * The same search without one folder (used to look past pyenv's shims for its "system" python).
+   */
   PathSearch without(Path dir) {
     List<Path> kept = new ArrayList<>();
     for (Path d : dirs) {

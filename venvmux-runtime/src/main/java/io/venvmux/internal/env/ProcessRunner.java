@@ -18,13 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs installer commands so nobody thinks they hung: each output line goes to DEBUG as it comes, an
- * INFO line says "still ..." every {@link #tick}, and a failure raises {@link EnvBuildException}
+ * Runs installer commands so nobody thinks they hung: each output line goes to DEBUG as it comes,
+ * an INFO line says "still ..." every {@link #tick}, and a failure raises {@link EnvBuildException}
  * with the command and its last {@value #TAIL_LINES} lines of output. An interrupted or timed-out
  * command is killed with its child processes.
  */
 final class ProcessRunner {
   static final int TAIL_LINES = 30;
+
   /** Looked up on first use: a pool starts its workers while logging still initializes. */
   private static final class Log {
     static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
@@ -89,7 +90,10 @@ final class ProcessRunner {
         if (running.compareTo(command.timeout()) > 0) {
           kill(process);
           joinAll(pumps);
-          throw failure(command, "did not finish within " + command.timeout().toSeconds() + " s and was killed", tail.lines());
+          throw failure(
+              command,
+              "did not finish within " + command.timeout().toSeconds() + " s and was killed",
+              tail.lines());
         }
         Log.LOG.info("still {} ({} s)", command.activity(), running.toSeconds());
       }
@@ -101,7 +105,10 @@ final class ProcessRunner {
     }
     int code = process.exitValue();
     if (code != 0) {
-      String signal = code > 128 && code < 160 && !OsPlatform.current().isWindows() ? " (killed by signal " + (code - 128) + ")" : "";
+      String signal =
+          code > 128 && code < 160 && !OsPlatform.current().isWindows()
+              ? " (killed by signal " + (code - 128) + ")"
+              : "";
       throw failure(command, "exited with code " + code + signal, tail.lines());
     }
     return stdout.toString();
@@ -109,7 +116,12 @@ final class ProcessRunner {
 
   private static EnvBuildException failure(Command command, String what, List<String> tail) {
     StringBuilder msg = new StringBuilder();
-    msg.append(capitalize(command.activity())).append(" failed: `").append(command.display()).append("` ").append(what).append('.');
+    msg.append(capitalize(command.activity()))
+        .append(" failed: `")
+        .append(command.display())
+        .append("` ")
+        .append(what)
+        .append('.');
     if (!tail.isEmpty()) {
       msg.append("\nLast ").append(tail.size()).append(" lines of its output:");
       tail.forEach(l -> msg.append("\n  ").append(l));
@@ -141,7 +153,8 @@ final class ProcessRunner {
     Thread t =
         new Thread(
             () -> {
-              try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                   sink.accept(line);
                 }

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Sees through pyenv's shims without running them: a shim is a shell script that picks the
- * selected version (PYENV_VERSION, else a {@code .python-version} file from the working folder up,
- * else {@code $PYENV_ROOT/version}, else the system's) and execs that version's command. Doing the
- * same lookup on files keeps a cached env's resolve free of subprocesses.
+ * Sees through pyenv's shims without running them: a shim is a shell script that picks the selected
+ * version (PYENV_VERSION, else a {@code .python-version} file from the working folder up, else
+ * {@code $PYENV_ROOT/version}, else the system's) and execs that version's command. Doing the same
+ * lookup on files keeps a cached env's resolve free of subprocesses.
  */
 final class PyenvShims {
   private final Map<String, String> env;
@@ -62,7 +62,9 @@ final class PyenvShims {
       Optional<Path> target =
           version.equals("system")
               ? path.without(file.toAbsolutePath().getParent()).find(command)
-              : versionDir(root.get(), version).map(d -> d.resolve("bin").resolve(command)).filter(Files::isExecutable);
+              : versionDir(root.get(), version)
+                  .map(d -> d.resolve("bin").resolve(command))
+                  .filter(Files::isExecutable);
       if (target.isPresent()) {
         return target;
       }
@@ -77,7 +79,9 @@ final class PyenvShims {
       return List.of(fromEnv.strip().split(":"));
     }
     String dir = env.get("PYENV_DIR");
-    for (Path d = dir != null && !dir.isBlank() ? Path.of(dir) : workingDir; d != null; d = d.getParent()) {
+    for (Path d = dir != null && !dir.isBlank() ? Path.of(dir) : workingDir;
+        d != null;
+        d = d.getParent()) {
       List<String> local = readVersionFile(d.resolve(".python-version"));
       if (!local.isEmpty()) {
         return local;
@@ -87,27 +91,37 @@ final class PyenvShims {
     return global.isEmpty() ? List.of("system") : global;
   }
 
-  /** The installed version folder: exact name, else the newest one the name is a prefix of ("3.12"). */
+  /**
+   * The installed version folder: exact name, else the newest one the name is a prefix of ("3.12").
+   */
   static Optional<Path> versionDir(Path root, String version) {
     Path exact = root.resolve("versions").resolve(version);
     if (Files.isDirectory(exact)) {
       return Optional.of(exact);
     }
-    return installedVersions(root).stream().filter(d -> d.getFileName().toString().startsWith(version + ".")).findFirst();
+    return installedVersions(root).stream()
+        .filter(d -> d.getFileName().toString().startsWith(version + "."))
+        .findFirst();
   }
 
   /** Every folder under {@code <root>/versions}, newest version first. */
   static List<Path> installedVersions(Path root) {
     try (Stream<Path> s = Files.list(root.resolve("versions"))) {
       return s.filter(Files::isDirectory)
-          .sorted(Comparator.comparing((Path p) -> p.getFileName().toString(), PyenvShims::compareVersions).reversed())
+          .sorted(
+              Comparator.comparing(
+                      (Path p) -> p.getFileName().toString(), PyenvShims::compareVersions)
+                  .reversed())
           .toList();
     } catch (IOException e) {
       return List.of();
     }
   }
 
-  /** Compares dotted versions numerically part by part ("3.10.2" > "3.9.18"); non-numbers compare as text. */
+  /**
+   * Compares dotted versions numerically part by part ("3.10.2" > "3.9.18"); non-numbers compare as
+   * text.
+   */
   static int compareVersions(String a, String b) {
     String[] pa = a.split("[.-]");
     String[] pb = b.split("[.-]");
@@ -133,7 +147,9 @@ final class PyenvShims {
       List<String> versions = new ArrayList<>();
       for (String line : Files.readAllLines(file)) {
         String content = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
-        Arrays.stream(content.strip().split("\\s+")).filter(s -> !s.isEmpty()).forEach(versions::add);
+        Arrays.stream(content.strip().split("\\s+"))
+            .filter(s -> !s.isEmpty())
+            .forEach(versions::add);
       }
       return versions;
     } catch (IOException e) {

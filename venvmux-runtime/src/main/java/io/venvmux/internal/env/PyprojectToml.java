@@ -23,7 +23,10 @@ record PyprojectToml(boolean hasBuildSystem, boolean uvPackageFalse, List<String
     dependencies = List.copyOf(dependencies);
   }
 
-  /** A project that builds and installs as a package (otherwise only its dependencies are installed). */
+  /**
+   * A project that builds and installs as a package (otherwise only its dependencies are
+   * installed).
+   */
   boolean isPackage() {
     return hasBuildSystem && !uvPackageFalse;
   }
@@ -32,7 +35,8 @@ record PyprojectToml(boolean hasBuildSystem, boolean uvPackageFalse, List<String
     try {
       return parse(Files.readString(file));
     } catch (IOException e) {
-      throw new EnvBuildException("Cannot read " + file + ": " + e.getMessage(), List.of(), List.of());
+      throw new EnvBuildException(
+          "Cannot read " + file + ": " + e.getMessage(), List.of(), List.of());
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Requirements files with everything they include: {@code -r}/{@code --requirement} and {@code
- * -c}/{@code --constraint} lines, followed recursively, each path relative to the file that names it.
- * All of them go into an env's hash, so editing an included file makes a new env.
+ * -c}/{@code --constraint} lines, followed recursively, each path relative to the file that names
+ * it. All of them go into an env's hash, so editing an included file makes a new env.
  */
 final class RequirementsFiles {
   private RequirementsFiles() {}
@@ -34,7 +34,9 @@ final class RequirementsFiles {
       throw new EnvBuildException(
           "Requirements file "
               + file
-              + (includedFrom == null ? " (EnvSpec.requirements)" : " (included from " + includedFrom + ")")
+              + (includedFrom == null
+                  ? " (EnvSpec.requirements)"
+                  : " (included from " + includedFrom + ")")
               + " does not exist.",
           List.of(),
           List.of());
@@ -54,7 +56,8 @@ final class RequirementsFiles {
     try {
       lines = Files.readAllLines(file);
     } catch (IOException e) {
-      throw new EnvBuildException("Cannot read requirements file " + file + ": " + e.getMessage(), List.of(), List.of());
+      throw new EnvBuildException(
+          "Cannot read requirements file " + file + ": " + e.getMessage(), List.of(), List.of());
     }
     List<String> includes = new ArrayList<>();
     for (String line : joinContinuations(lines)) {
@@ -62,7 +65,8 @@ final class RequirementsFiles {
       for (String option : List.of("--requirement", "--constraint", "-r", "-c")) {
         if (l.startsWith(option)) {
           String rest = l.substring(option.length());
-          if (option.startsWith("--") && !(rest.startsWith("=") || rest.startsWith(" ") || rest.startsWith("\t"))) {
+          if (option.startsWith("--")
+              && !(rest.startsWith("=") || rest.startsWith(" ") || rest.startsWith("\t"))) {
             continue;
           }
           rest = rest.startsWith("=") ? rest.substring(1) : rest;

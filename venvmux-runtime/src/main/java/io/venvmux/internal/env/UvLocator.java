@@ -41,12 +41,15 @@ final class UvLocator {
       LOG.warn("{}={} is not an executable file; looking for uv elsewhere", VARIABLE, configured);
     }
     PathSearch path = PathSearch.fromEnvironment(env, platform);
-    Optional<Path> onPath = path.find("uv").flatMap(p -> new PyenvShims(env, workingDir).resolve(p, path));
+    Optional<Path> onPath =
+        path.find("uv").flatMap(p -> new PyenvShims(env, workingDir).resolve(p, path));
     if (onPath.isPresent()) {
       return onPath;
     }
     Path userHome = Path.of(System.getProperty("user.home"));
-    for (Path dir : List.of(userHome.resolve(".local").resolve("bin"), userHome.resolve(".cargo").resolve("bin"))) {
+    for (Path dir :
+        List.of(
+            userHome.resolve(".local").resolve("bin"), userHome.resolve(".cargo").resolve("bin"))) {
       Optional<Path> hit = new PathSearch(List.of(dir), platform).find("uv");
       if (hit.isPresent()) {
         return hit;

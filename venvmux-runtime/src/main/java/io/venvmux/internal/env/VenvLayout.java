@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where things live inside a venv: {@code bin/python} on Linux and macOS, {@code Scripts\python.exe}
- * on Windows, and {@code pyvenv.cfg} at the root on both.
+ * Where things live inside a venv: {@code bin/python} on Linux and macOS, {@code
+ * Scripts\python.exe} on Windows, and {@code pyvenv.cfg} at the root on both.
  */
 record VenvLayout(Path root, OsPlatform platform) {
 
@@ -29,7 +29,10 @@ record VenvLayout(Path root, OsPlatform platform) {
     return root.resolve("pyvenv.cfg");
   }
 
-  /** The base interpreter's folder as pyvenv.cfg records it ({@code home = ...}); empty when unreadable. */
+  /**
+   * The base interpreter's folder as pyvenv.cfg records it ({@code home = ...}); empty when
+   * unreadable.
+   */
   Optional<Path> baseHome() {
     try {
       for (String line : Files.readAllLines(pyvenvCfg())) {
@@ -46,7 +49,8 @@ record VenvLayout(Path root, OsPlatform platform) {
 
   /**
    * Why this venv can no longer run, or empty when it looks runnable. Checks without starting a
-   * process: the interpreter (a link to the base one on POSIX) resolves, and pyvenv.cfg's home exists.
+   * process: the interpreter (a link to the base one on POSIX) resolves, and pyvenv.cfg's home
+   * exists.
    */
   Optional<String> brokenReason() {
     if (!Files.isRegularFile(pyvenvCfg())) {
@@ -57,7 +61,8 @@ record VenvLayout(Path root, OsPlatform platform) {
       return Optional.of("pyvenv.cfg has no 'home' entry");
     }
     if (!Files.isDirectory(home.get())) {
-      return Optional.of("its base interpreter's folder " + home.get() + " (pyvenv.cfg home) is gone");
+      return Optional.of(
+          "its base interpreter's folder " + home.get() + " (pyvenv.cfg home) is gone");
     }
     if (!Files.isExecutable(python())) {
       return Optional.of("its interpreter " + python() + " no longer resolves to an executable");

@@ -13,7 +13,12 @@ import java.util.Map;
  * @param functions the module's public functions and their signatures
  */
 public record Hello(
-    int protocol, long pid, String python, String module, String serializer, Map<String, String> functions) {
+    int protocol,
+    long pid,
+    String python,
+    String module,
+    String serializer,
+    Map<String, String> functions) {
   /** The protocol version this runtime speaks. */
   public static final int PROTOCOL = 1;
 

@@ -60,13 +60,19 @@ public final class NaturalValues {
       p.nextToken();
       map.put(key, read(p));
     }
-    if (map.size() == 2 && Boolean.TRUE.equals(map.get("__bytes__")) && map.get("b64") instanceof String) {
+    if (map.size() == 2
+        && Boolean.TRUE.equals(map.get("__bytes__"))
+        && map.get("b64") instanceof String) {
       try {
         return Base64.getDecoder().decode((String) map.get("b64"));
       } catch (IllegalArgumentException e) {
         // Handing back the map would pass off a broken bytes value as a dict.
-        throw new JsonParseException(p, "a bytes value {\"__bytes__\":true,\"b64\":..} holds invalid base64 ("
-            + e.getMessage() + ")", e);
+        throw new JsonParseException(
+            p,
+            "a bytes value {\"__bytes__\":true,\"b64\":..} holds invalid base64 ("
+                + e.getMessage()
+                + ")",
+            e);
       }
     }
     return map;

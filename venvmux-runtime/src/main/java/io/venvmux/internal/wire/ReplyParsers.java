@@ -2,7 +2,6 @@ package io.venvmux.internal.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.venvmux.internal.codec.WireMapper;
 import java.io.IOException;
@@ -33,10 +32,14 @@ public final class ReplyParsers {
   private static JsonFactory create() {
     ObjectMapper mapper = WireMapper.mapper();
     JsonFactory factory = mapper.getFactory().copy();
-    factory.setStreamReadConstraints(mapper.getFactory().streamReadConstraints().rebuild()
-        .maxNumberLength(MAX_NUMBER_LENGTH)
-        .maxStringLength(Integer.MAX_VALUE)
-        .build());
+    factory.setStreamReadConstraints(
+        mapper
+            .getFactory()
+            .streamReadConstraints()
+            .rebuild()
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxStringLength(Integer.MAX_VALUE)
+            .build());
     factory.setCodec(mapper);
     return factory;
   }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Encodes request lines. The arguments are serialized exactly once: the line is written as {@code
- * {"id":..,"fn":..,"args":..,"kwargs":..}\n}, and when it is too large for the pipe its tail becomes
- * the spill file's {@code {"args":..,"kwargs":..}} without re-encoding.
+ * {"id":..,"fn":..,"args":..,"kwargs":..}\n}, and when it is too large for the pipe its tail
+ * becomes the spill file's {@code {"args":..,"kwargs":..}} without re-encoding.
  */
 public final class RequestEncoder {
   private static final ObjectMapper MAPPER = WireMapper.mapper();
@@ -50,7 +50,8 @@ public final class RequestEncoder {
    * @param env the env's name, for error messages
    * @throws InvalidJsonException when an argument cannot be encoded
    */
-  public static Encoded encode(long id, String fn, List<?> args, Map<String, ?> kwargs, String env) {
+  public static Encoded encode(
+      long id, String fn, List<?> args, Map<String, ?> kwargs, String env) {
     ByteArrayBuilder out = new ByteArrayBuilder(256);
     try (JsonGenerator g = MAPPER.createGenerator(out)) {
       g.writeStartObject();
@@ -68,7 +69,13 @@ public final class RequestEncoder {
       return new Encoded(out.toByteArray(), bodyStart);
     } catch (IOException | RuntimeException e) {
       throw new InvalidJsonException(
-          "the arguments of fn '" + fn + "' in env '" + env + "' cannot be encoded as JSON: " + e.getMessage(), e);
+          "the arguments of fn '"
+              + fn
+              + "' in env '"
+              + env
+              + "' cannot be encoded as JSON: "
+              + e.getMessage(),
+          e);
     }
   }
 

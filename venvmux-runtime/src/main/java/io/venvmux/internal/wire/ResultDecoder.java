@@ -38,8 +38,12 @@ public final class ResultDecoder {
       return MAPPER.readValue(p, type);
     } catch (IOException | RuntimeException e) {
       throw new InvalidJsonException(
-          "the result of " + what + " does not convert to " + (untyped ? "Object" : type.toCanonical())
-              + ": " + e.getMessage(),
+          "the result of "
+              + what
+              + " does not convert to "
+              + (untyped ? "Object" : type.toCanonical())
+              + ": "
+              + e.getMessage(),
           e);
     }
   }

@@ -22,9 +22,13 @@ public final class WireErrors {
    * @param env the env name
    * @param module the env's module
    */
-  public static CallException toException(@Nullable JsonNode error, String fn, String env, String module) {
+  public static CallException toException(
+      @Nullable JsonNode error, String fn, String env, String module) {
     if (error == null || !error.isObject()) {
-      return new RemoteException("UnknownError", "the worker failed fn '" + fn + "' in env '" + env + "' without saying why", "");
+      return new RemoteException(
+          "UnknownError",
+          "the worker failed fn '" + fn + "' in env '" + env + "' without saying why",
+          "");
     }
     String code = error.path("code").asText("remote_exception");
     String type = error.path("type").asText("Exception");
@@ -35,19 +39,39 @@ public final class WireErrors {
         List<String> functions = new ArrayList<>();
         error.path("functions").forEach(n -> functions.add(n.asText()));
         return new NotFoundException(
-            "module '" + module + "' (env '" + env + "') has no public function '" + fn + "'; its functions are "
+            "module '"
+                + module
+                + "' (env '"
+                + env
+                + "') has no public function '"
+                + fn
+                + "'; its functions are "
                 + functions,
             functions);
       case "invalid_json":
-        return new InvalidJsonException("the worker of env '" + env + "' could not read the request for fn '" + fn + "': " + message);
+        return new InvalidJsonException(
+            "the worker of env '"
+                + env
+                + "' could not read the request for fn '"
+                + fn
+                + "': "
+                + message);
       case "bad_arguments":
         return new BadArgumentsException(
-            "bad arguments for " + module + "." + fn + " (env '" + env + "'): " + message
+            "bad arguments for "
+                + module
+                + "."
+                + fn
+                + " (env '"
+                + env
+                + "'): "
+                + message
                 + (traceback.isEmpty() ? "" : "\n" + traceback));
       case "remote_exception":
         return new RemoteException(type, message, traceback);
       default:
-        return new CallException(code, "fn '" + fn + "' in env '" + env + "' failed: " + type + ": " + message);
+        return new CallException(
+            code, "fn '" + fn + "' in env '" + env + "' failed: " + type + ": " + message);
     }
   }
 }

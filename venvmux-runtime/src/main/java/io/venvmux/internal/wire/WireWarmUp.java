@@ -23,13 +23,17 @@ public final class WireWarmUp {
     return DONE.get();
   }
 
-  /** Builds the mapper, encodes a tiny request and decodes a tiny reply; once per JVM, never throws. */
+  /**
+   * Builds the mapper, encodes a tiny request and decodes a tiny reply; once per JVM, never throws.
+   */
   public static void run() {
     if (!DONE.compareAndSet(false, true)) {
       return;
     }
     try {
-      byte[] line = RequestEncoder.encode(0, "warm_up", List.of(), Map.of("n", 1, "s", "x"), "warm-up").line();
+      byte[] line =
+          RequestEncoder.encode(0, "warm_up", List.of(), Map.of("n", 1, "s", "x"), "warm-up")
+              .line();
       WireMapper.mapper().readTree(line);
       byte[] reply = "{\"n\":[1,2.5,\"x\",true,null],\"m\":{}}".getBytes(StandardCharsets.UTF_8);
       ResultDecoder.decode(RawResult.ofJson(reply), null, "the warm-up");

@@ -24,7 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param startTimeout how long the worker may take to say hello
  */
 public record WorkerLaunch(
-    String env, String module, List<String> command, Map<String, String> environment, Duration startTimeout) {
+    String env,
+    String module,
+    List<String> command,
+    Map<String, String> environment,
+    Duration startTimeout) {
   public WorkerLaunch {
     command = List.copyOf(command);
     environment = Map.copyOf(environment);
@@ -48,13 +52,26 @@ public record WorkerLaunch(
       @Nullable Long maxResultBytes,
       @Nullable Path spillDir) {
     String serializerName = serializer.name().toLowerCase(Locale.ROOT);
-    List<String> cmd = new ArrayList<>(List.of(
-        resolved.python().toString(), "-u", "-m", WorkerSources.PACKAGE,
-        "--module", module,
-        "--inflight", Integer.toString(spec.inflight()),
-        "--serializer", serializerName));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                resolved.python().toString(),
+                "-u",
+                "-m",
+                WorkerSources.PACKAGE,
+                "--module",
+                module,
+                "--inflight",
+                Integer.toString(spec.inflight()),
+                "--serializer",
+                serializerName));
     if (maxResultBytes != null && spillDir != null) {
-      cmd.addAll(List.of("--max-result-bytes", Long.toString(maxResultBytes), "--spill-dir", spillDir.toString()));
+      cmd.addAll(
+          List.of(
+              "--max-result-bytes",
+              Long.toString(maxResultBytes),
+              "--spill-dir",
+              spillDir.toString()));
     }
     List<String> path = new ArrayList<>();
     path.add(workerSources.toString());

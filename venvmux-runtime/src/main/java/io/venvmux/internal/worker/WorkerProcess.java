@@ -18,7 +18,6 @@ import io.venvmux.internal.wire.RawResult;
 import io.venvmux.internal.wire.ReplyParsers;
 import io.venvmux.internal.wire.WireErrors;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,8 +53,10 @@ public final class WorkerProcess {
   private final Process process;
   private final OutputStream stdin;
   private final ReentrantLock writeLock = new ReentrantLock();
+
   /** Guarded by writeLock. */
   private boolean stdinClosed;
+
   private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
   private final StderrPump stderr;
   private final Thread stderrThread;
@@ -98,7 +99,14 @@ public final class WorkerProcess {
       p = pb.start();
     } catch (IOException e) {
       throw new EnvStartException(
-          "cannot start a worker for env '" + launch.env() + "' with " + launch.command() + ": " + e.getMessage(), "", e);
+          "cannot start a worker for env '"
+              + launch.env()
+              + "' with "
+              + launch.command()
+              + ": "
+              + e.getMessage(),
+          "",
+          e);
     }
     WorkerProcess w = new WorkerProcess(launch, p, onExit);
     w.stderrThread.start();
@@ -120,13 +128,19 @@ public final class WorkerProcess {
       kill("it did not say hello within " + launch.startTimeout());
       awaitExit(REAP_WAIT);
       throw new EnvStartException(
-          "the worker for env '" + launch.env() + "' (module " + launch.module() + ") did not say hello within "
-              + launch.startTimeout() + "; raise EnvSpec.startTimeout if its imports are slow",
+          "the worker for env '"
+              + launch.env()
+              + "' (module "
+              + launch.module()
+              + ") did not say hello within "
+              + launch.startTimeout()
+              + "; raise EnvSpec.startTimeout if its imports are slow",
           String.join("\n", stderr.tail()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       kill("the thread starting it was interrupted");
-      throw new EnvStartException("interrupted while starting a worker for env '" + launch.env() + "'", "");
+      throw new EnvStartException(
+          "interrupted while starting a worker for env '" + launch.env() + "'", "");
     } catch (ExecutionException e) {
       // A failed import exits by itself (code 3); anything else gets stdin closed, then is killed.
       closeStdin(Duration.ofSeconds(1));
@@ -159,12 +173,16 @@ public final class WorkerProcess {
   }
 
   /**
-   * True when the worker exited on its own soon after its hello, before it was sent any call: it
-   * is failing to start (a crash in a thread its module started, say), and replacing it at once
-   * would loop.
+   * True when the worker exited on its own soon after its hello, before it was sent any call: it is
+   * failing to start (a crash in a thread its module started, say), and replacing it at once would
+   * loop.
    */
   public boolean diedStarting(Duration within) {
-    return exited && killReason == null && stopReason == null && !everSent && helloNanos != 0
+    return exited
+        && killReason == null
+        && stopReason == null
+        && !everSent
+        && helloNanos != 0
         && System.nanoTime() - helloNanos < within.toNanos();
   }
 
@@ -308,9 +326,11 @@ public final class WorkerProcess {
         }
       }
     } catch (IOException e) {
-      LOG.debug("reading from worker {} of env '{}' stopped: {}", pid(), launch.env(), e.toString());
+      LOG.debug(
+          "reading from worker {} of env '{}' stopped: {}", pid(), launch.env(), e.toString());
     } catch (RuntimeException | Error e) {
-      LOG.error("the reader of worker {} of env '{}' failed; killing the worker", pid(), launch.env(), e);
+      LOG.error(
+          "the reader of worker {} of env '{}' failed; killing the worker", pid(), launch.env(), e);
       kill("its reply reader failed: " + e);
     } finally {
       onEndOfOutput();
@@ -320,43 +340,62 @@ public final class WorkerProcess {
   private void onFirstLine(byte[] buf, int len) {
     JsonNode line;
     try {
-      // The mapper is fetched here, not when the class loads: spawning must not wait for it to build.
+      // The mapper is fetched here, not when the class loads: spawning must not wait for it to
+      // build.
       ObjectMapper mapper = WireMapper.mapper();
       line = mapper.readTree(mapper.createParser(buf, 0, len));
     } catch (IOException e) {
-      hello.completeExceptionally(new EnvStartException(
-          "the worker for env '" + launch.env() + "' wrote something other than a hello: "
-              + new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8),
-          ""));
+      hello.completeExceptionally(
+          new EnvStartException(
+              "the worker for env '"
+                  + launch.env()
+                  + "' wrote something other than a hello: "
+                  + new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8),
+              ""));
       return;
     }
     String type = line.path("type").asText("");
     if ("fatal".equals(type)) {
       JsonNode err = line.path("error");
-      hello.completeExceptionally(new EnvStartException(
-          "module '" + launch.module() + "' failed to import in env '" + launch.env() + "': "
-              + err.path("type").asText("Error") + ": " + err.path("message").asText(""),
-          err.path("traceback").asText("")));
+      hello.completeExceptionally(
+          new EnvStartException(
+              "module '"
+                  + launch.module()
+                  + "' failed to import in env '"
+                  + launch.env()
+                  + "': "
+                  + err.path("type").asText("Error")
+                  + ": "
+                  + err.path("message").asText(""),
+              err.path("traceback").asText("")));
       return;
     }
     int protocol = line.path("protocol").asInt(-1);
     if (!"hello".equals(type) || protocol != Hello.PROTOCOL) {
-      hello.completeExceptionally(new ProtocolMismatchException(
-          "the worker for env '" + launch.env() + "' speaks protocol " + line.path("protocol")
-              + " but this venvmux runtime speaks protocol " + Hello.PROTOCOL
-              + "; the venvmux_worker package on its PYTHONPATH comes from another venvmux version"));
+      hello.completeExceptionally(
+          new ProtocolMismatchException(
+              "the worker for env '"
+                  + launch.env()
+                  + "' speaks protocol "
+                  + line.path("protocol")
+                  + " but this venvmux runtime speaks protocol "
+                  + Hello.PROTOCOL
+                  + "; the venvmux_worker package on its PYTHONPATH comes from another venvmux version"));
       return;
     }
     Map<String, String> functions = new LinkedHashMap<>();
-    line.path("functions").properties().forEach(f -> functions.put(f.getKey(), f.getValue().asText()));
+    line.path("functions")
+        .properties()
+        .forEach(f -> functions.put(f.getKey(), f.getValue().asText()));
     helloNanos = System.nanoTime();
-    hello.complete(new Hello(
-        protocol,
-        line.path("pid").asLong(process.pid()),
-        line.path("python").asText(""),
-        line.path("module").asText(launch.module()),
-        line.path("serializer").asText(""),
-        functions));
+    hello.complete(
+        new Hello(
+            protocol,
+            line.path("pid").asLong(process.pid()),
+            line.path("python").asText(""),
+            line.path("module").asText(launch.module()),
+            line.path("serializer").asText(""),
+            functions));
   }
 
   private void onReply(byte[] buf, int len) {
@@ -411,7 +450,10 @@ public final class WorkerProcess {
     if (call == null) {
       deleteQuietly(resultFile);
       if (id < 0) {
-        LOG.warn("worker {} of env '{}' replied to no call: {}", pid(), launch.env(),
+        LOG.warn(
+            "worker {} of env '{}' replied to no call: {}",
+            pid(),
+            launch.env(),
             new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8));
       }
       return;
@@ -425,31 +467,57 @@ public final class WorkerProcess {
         call.succeed(result != null ? result : RawResult.ofValue(null));
       }
     } catch (RuntimeException e) {
-      LOG.error("ending fn '{}' of worker {} of env '{}' failed", call.fn(), pid(), launch.env(), e);
-      call.fail(new InvalidJsonException("the reply of fn '" + call.fn() + "' in env '" + launch.env()
-          + "' could not be handled: " + e, e));
+      LOG.error(
+          "ending fn '{}' of worker {} of env '{}' failed", call.fn(), pid(), launch.env(), e);
+      call.fail(
+          new InvalidJsonException(
+              "the reply of fn '"
+                  + call.fn()
+                  + "' in env '"
+                  + launch.env()
+                  + "' could not be handled: "
+                  + e,
+              e));
     }
   }
 
   /**
-   * A reply line the parser refuses (a number or string beyond its limits, a malformed bytes value):
-   * the call it names fails with {@link InvalidJsonException}; a line naming no call is logged.
+   * A reply line the parser refuses (a number or string beyond its limits, a malformed bytes
+   * value): the call it names fails with {@link InvalidJsonException}; a line naming no call is
+   * logged.
    */
-  private void unreadableReply(long id, @Nullable String resultFile, Exception e, byte[] buf, int len) {
+  private void unreadableReply(
+      long id, @Nullable String resultFile, Exception e, byte[] buf, int len) {
     deleteQuietly(resultFile);
     PendingCall call = id < 0 ? null : takePending(id);
     String head = new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8);
     if (call == null) {
-      LOG.warn("worker {} of env '{}' wrote a line that is not a reply, ignored ({}): {}", pid(), launch.env(),
-          e.getMessage(), head);
+      LOG.warn(
+          "worker {} of env '{}' wrote a line that is not a reply, ignored ({}): {}",
+          pid(),
+          launch.env(),
+          e.getMessage(),
+          head);
       return;
     }
-    LOG.warn("worker {} of env '{}' sent a reply to fn '{}' that cannot be read: {}", pid(), launch.env(), call.fn(),
+    LOG.warn(
+        "worker {} of env '{}' sent a reply to fn '{}' that cannot be read: {}",
+        pid(),
+        launch.env(),
+        call.fn(),
         e.getMessage());
-    call.fail(new InvalidJsonException("the result of fn '" + call.fn() + "' in env '" + launch.env()
-        + "' cannot be read: " + e.getMessage() + ". Return such a value in a form JSON carries within the"
-        + " parser's limits: a very long int as a string (str(n)), a huge text or bytes value in smaller parts,"
-        + " bytes as real Python bytes", e));
+    call.fail(
+        new InvalidJsonException(
+            "the result of fn '"
+                + call.fn()
+                + "' in env '"
+                + launch.env()
+                + "' cannot be read: "
+                + e.getMessage()
+                + ". Return such a value in a form JSON carries within the"
+                + " parser's limits: a very long int as a string (str(n)), a huge text or bytes value in smaller parts,"
+                + " bytes as real Python bytes",
+            e));
   }
 
   private RawResult readResultFile(PendingCall call, String file) {
@@ -457,8 +525,17 @@ public final class WorkerProcess {
     try {
       return RawResult.ofJson(Files.readAllBytes(path));
     } catch (IOException e) {
-      call.fail(new InvalidJsonException(
-          "cannot read the result of fn '" + call.fn() + "' in env '" + launch.env() + "' from " + file + ": " + e, e));
+      call.fail(
+          new InvalidJsonException(
+              "cannot read the result of fn '"
+                  + call.fn()
+                  + "' in env '"
+                  + launch.env()
+                  + "' from "
+                  + file
+                  + ": "
+                  + e,
+              e));
       return RawResult.ofValue(null);
     } finally {
       deleteQuietly(file);
@@ -485,17 +562,27 @@ public final class WorkerProcess {
     }
     exited = true;
     if (!hello.isDone()) {
-      hello.completeExceptionally(new EnvStartException(
-          "the worker for env '" + launch.env() + "' (module " + launch.module() + ") exited with code " + code
-              + " before saying hello; its last stderr lines follow",
-          String.join("\n", stderr.tail())));
+      hello.completeExceptionally(
+          new EnvStartException(
+              "the worker for env '"
+                  + launch.env()
+                  + "' (module "
+                  + launch.module()
+                  + ") exited with code "
+                  + code
+                  + " before saying hello; its last stderr lines follow",
+              String.join("\n", stderr.tail())));
     }
     for (PendingCall call : pending.values()) {
       failPending(call, code);
     }
     exit.complete(code);
     if (stopReason == null) {
-      LOG.warn("worker {} of env '{}' exited with code {}{}", pid(), launch.env(), code,
+      LOG.warn(
+          "worker {} of env '{}' exited with code {}{}",
+          pid(),
+          launch.env(),
+          code,
           killReason != null ? " (killed: " + killReason + ")" : "");
     } else {
       LOG.debug("worker {} of env '{}' stopped with code {}", pid(), launch.env(), code);
@@ -535,16 +622,30 @@ public final class WorkerProcess {
     String who = "worker pid " + pid() + " of env '" + launch.env() + "'";
     String stop = stopReason;
     if (stop != null && killReason == null) {
-      return new PoolClosedException(who + " was stopped (" + stop + ") before fn '" + call.fn() + "' finished");
+      return new PoolClosedException(
+          who + " was stopped (" + stop + ") before fn '" + call.fn() + "' finished");
     }
     List<String> tail = stderr.tail();
     String signal = code != null && code > 128 ? " (killed by signal " + (code - 128) + ")" : "";
     String kill = killReason;
-    String what = kill != null
-        ? who + " was killed because " + kill + "; fn '" + call.fn() + "' was running on the same worker and was lost."
-        : who + " died with exit code " + code + signal + " while running fn '" + call.fn() + "'.";
+    String what =
+        kill != null
+            ? who
+                + " was killed because "
+                + kill
+                + "; fn '"
+                + call.fn()
+                + "' was running on the same worker and was lost."
+            : who
+                + " died with exit code "
+                + code
+                + signal
+                + " while running fn '"
+                + call.fn()
+                + "'.";
     return new WorkerCrashedException(
-        what + " A replacement worker is started; the call can be retried."
+        what
+            + " A replacement worker is started; the call can be retried."
             + (tail.isEmpty() ? "" : " Last stderr lines:\n" + String.join("\n", tail)),
         code,
         tail);

@@ -82,7 +82,8 @@ public final class WorkerSources {
       }
       Path jar = Path.of(new URI(spec.substring(0, bang)));
       BasicFileAttributes attrs = Files.readAttributes(jar, BasicFileAttributes.class);
-      return Optional.of(jar.toAbsolutePath() + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis());
+      return Optional.of(
+          jar.toAbsolutePath() + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis());
     } catch (URISyntaxException | IOException | RuntimeException e) {
       return Optional.empty(); // not a plain file jar: read it the long way
     }
@@ -91,7 +92,8 @@ public final class WorkerSources {
   /** The extraction an earlier run made from the jar with this stamp, if it is still there. */
   private static Optional<Path> knownExtraction(Path index, String stamp, Path home) {
     try {
-      List<String> lines = Files.readAllLines(index.resolve(indexName(stamp)), StandardCharsets.UTF_8);
+      List<String> lines =
+          Files.readAllLines(index.resolve(indexName(stamp)), StandardCharsets.UTF_8);
       if (lines.size() == 2 && lines.get(0).equals(stamp) && lines.get(1).matches("[0-9a-f]{16}")) {
         Path target = home.resolve("worker").resolve(lines.get(1));
         if (Files.isDirectory(target.resolve(PACKAGE))) {
@@ -110,7 +112,11 @@ public final class WorkerSources {
       Files.createDirectories(index);
       tmp = Files.createTempFile(index, ".entry-", "");
       Files.writeString(tmp, stamp + "\n" + hash + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, index.resolve(indexName(stamp)), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          index.resolve(indexName(stamp)),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       // only a shortcut for the next run
       try {
@@ -159,7 +165,9 @@ public final class WorkerSources {
     URL marker = loader.getResource(PACKAGE + "/__init__.py");
     if (marker == null) {
       throw new IllegalStateException(
-          "the venvmux worker (" + PACKAGE + "/__init__.py) is missing from the classpath; is the venvmux-runtime jar complete?");
+          "the venvmux worker ("
+              + PACKAGE
+              + "/__init__.py) is missing from the classpath; is the venvmux-runtime jar complete?");
     }
     try {
       URI uri = marker.toURI();

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class DispatchRacesTest {
   static final Path FIXTURES = Path.of("src/test/python").toAbsolutePath();
   static final String PYTHON = System.getProperty("venvmux.test.python", "python3");
-  static final Path HOME = Path.of(System.getProperty("venvmux.test.home", "target/venvmux-home")).toAbsolutePath();
+  static final Path HOME =
+      Path.of(System.getProperty("venvmux.test.home", "target/venvmux-home")).toAbsolutePath();
 
   private static EnvSpec oneWorker() {
     return EnvSpec.builder().python(PYTHON).workerPaths(FIXTURES).workers(1).build();
@@ -58,7 +59,9 @@ class DispatchRacesTest {
 
       d.sendTo(slot, call);
 
-      ExecutionException x = catchThrowableOfType(ExecutionException.class, () -> call.outcome.get(30, TimeUnit.SECONDS));
+      ExecutionException x =
+          catchThrowableOfType(
+              ExecutionException.class, () -> call.outcome.get(30, TimeUnit.SECONDS));
       assertThat(x.getCause()).isInstanceOf(PoolClosedException.class).hasMessageContaining("add");
       assertThat(pool.venv("e").call("add", Map.of("a", 2, "b", 2))).isEqualTo(4);
     }
@@ -84,18 +87,23 @@ class DispatchRacesTest {
   void anErrorWhileResolvingFailsTheWaitingCallsAndTheNextCallStartsTheEnv() throws Exception {
     PoolRuntime rt = new PoolRuntime(HOME, Serializer.JSON, null, null, null);
     AtomicInteger attempts = new AtomicInteger();
-    Function<EnvSpec, ResolvedEnv> resolve = spec -> {
-      if (attempts.getAndIncrement() == 0) {
-        throw new NoClassDefFoundError("simulated/MissingClass");
-      }
-      return rt.resolver.resolve(spec);
-    };
+    Function<EnvSpec, ResolvedEnv> resolve =
+        spec -> {
+          if (attempts.getAndIncrement() == 0) {
+            throw new NoClassDefFoundError("simulated/MissingClass");
+          }
+          return rt.resolver.resolve(spec);
+        };
     EnvDispatcher d = new EnvDispatcher("e", "vmx_fixture", oneWorker(), rt, resolve);
     try {
       Call first = addCall(d);
       d.submit(first);
-      ExecutionException x = catchThrowableOfType(ExecutionException.class, () -> first.outcome.get(30, TimeUnit.SECONDS));
-      assertThat(x.getCause()).isInstanceOf(EnvStartException.class).hasMessageContaining("MissingClass")
+      ExecutionException x =
+          catchThrowableOfType(
+              ExecutionException.class, () -> first.outcome.get(30, TimeUnit.SECONDS));
+      assertThat(x.getCause())
+          .isInstanceOf(EnvStartException.class)
+          .hasMessageContaining("MissingClass")
           .hasRootCauseInstanceOf(NoClassDefFoundError.class);
 
       Call second = addCall(d);

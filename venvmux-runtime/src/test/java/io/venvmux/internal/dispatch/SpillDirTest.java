@@ -15,8 +15,10 @@ class SpillDirTest {
     Path b = spill.write("{}".getBytes());
     assertThat(a).isNotEqualTo(b).hasContent("{\"args\":[]}");
     assertThat(a.getFileName().toString()).matches("payload-\\d{6,}\\.json");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spill.dir()))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spill.dir())))
+        .isEqualTo("rwx------");
     Path dir = spill.dir();
     spill.close();
     assertThat(dir).doesNotExist();

@@ -44,18 +44,22 @@ class BuildLockTest {
       } finally {
         first.close();
       }
-      assertThat(second.get(30, TimeUnit.SECONDS)).as("the second got the lock only once the first let go").isTrue();
+      assertThat(second.get(30, TimeUnit.SECONDS))
+          .as("the second got the lock only once the first let go")
+          .isTrue();
     } finally {
       threads.shutdownNow();
     }
   }
 
   /** Until the thread waits for the lock (or has already finished, as a failure would). */
-  private static void awaitBlockedOrDone(AtomicReference<Thread> thread, Future<?> task) throws InterruptedException {
+  private static void awaitBlockedOrDone(AtomicReference<Thread> thread, Future<?> task)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!task.isDone() && System.nanoTime() < deadline) {
       Thread t = thread.get();
-      if (t != null && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.BLOCKED)) {
+      if (t != null
+          && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.BLOCKED)) {
         return;
       }
       Thread.sleep(5);

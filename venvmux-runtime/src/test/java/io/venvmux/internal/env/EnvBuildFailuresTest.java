@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Builds that fail, are killed or left half done: a clear error, and the next try builds cleanly. */
+/**
+ * Builds that fail, are killed or left half done: a clear error, and the next try builds cleanly.
+ */
 class EnvBuildFailuresTest {
   @TempDir Path home;
 
@@ -39,7 +41,9 @@ class EnvBuildFailuresTest {
         .contains("uv pip install --python")
         .contains("exited with code");
     assertThat(e.command()).contains("install", "nmupy-does-not-exist-vmx");
-    assertThat(e.outputTail()).anyMatch(l -> l.contains("nmupy-does-not-exist-vmx")).hasSizeLessThanOrEqualTo(ProcessRunner.TAIL_LINES);
+    assertThat(e.outputTail())
+        .anyMatch(l -> l.contains("nmupy-does-not-exist-vmx"))
+        .hasSizeLessThanOrEqualTo(ProcessRunner.TAIL_LINES);
     assertThat(new EnvStore(home).hashes()).as("a failed build leaves no folder").isEmpty();
 
     ResolvedEnv fixed = r.resolve(EnvSpec.builder().packages("six").build());
@@ -73,7 +77,8 @@ class EnvBuildFailuresTest {
     EnvResolver r = resolver(InstallerChoice.PIP);
     String hash = r.hashOf(spec);
     Path dir = new EnvStore(home).envDir(hash);
-    Process other = EnvBuildOnceTest.javaMain(ResolveMain.class, List.of(home.toString(), "pip", "0", "six"));
+    Process other =
+        EnvBuildOnceTest.javaMain(ResolveMain.class, List.of(home.toString(), "pip", "0", "six"));
     List<ProcessHandle> orphans;
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -90,7 +95,9 @@ class EnvBuildFailuresTest {
     assertThat(new EnvStore(home).isComplete(hash)).isFalse();
 
     ResolvedEnv env = r.resolve(spec);
-    assertThat(orphans).as("the next build kills the orphaned installer first").noneMatch(ProcessHandle::isAlive);
+    assertThat(orphans)
+        .as("the next build kills the orphaned installer first")
+        .noneMatch(ProcessHandle::isAlive);
     assertThat(new EnvStore(home).isComplete(hash)).isTrue();
     assertThat(new EnvStore(home).root().resolve(hash + ".pids")).doesNotExist();
     assertThat(TestEnvs.python(env.python(), "import six; print('ok')")).isEqualTo("ok");
@@ -116,7 +123,9 @@ class EnvBuildFailuresTest {
     ResolvedEnv env = r.resolve(spec);
     Path cfg = env.venv().resolve("pyvenv.cfg");
     String original = Files.readString(cfg);
-    Files.writeString(cfg, original.replaceFirst("home = .*", "home = " + home.resolve("uninstalled-python/bin")));
+    Files.writeString(
+        cfg,
+        original.replaceFirst("home = .*", "home = " + home.resolve("uninstalled-python/bin")));
 
     ResolvedEnv rebuilt = r.resolve(spec);
     assertThat(rebuilt).isEqualTo(env);
@@ -126,17 +135,20 @@ class EnvBuildFailuresTest {
 
   @Test
   void pipInstallerWhenForced() throws Exception {
-    ResolvedEnv env = resolver(InstallerChoice.PIP).resolve(EnvSpec.builder().packages("six").build());
+    ResolvedEnv env =
+        resolver(InstallerChoice.PIP).resolve(EnvSpec.builder().packages("six").build());
     EnvManifest m = EnvManifest.read(env.venv()).orElseThrow();
     assertThat(m.installer()).isEqualTo("pip");
     assertThat(m.packages()).containsKeys("six", "pip");
-    assertThat(TestEnvs.python(env.python(), "import six, sys; print(sys.prefix)")).isEqualTo(env.venv().toString());
+    assertThat(TestEnvs.python(env.python(), "import six, sys; print(sys.prefix)"))
+        .isEqualTo(env.venv().toString());
   }
 
   @Test
   void pipReportsATypoWithItsOwnErrorLine() {
     EnvResolver r = resolver(InstallerChoice.PIP);
-    assertThatThrownBy(() -> r.resolve(EnvSpec.builder().packages("nmupy-does-not-exist-vmx").build()))
+    assertThatThrownBy(
+            () -> r.resolve(EnvSpec.builder().packages("nmupy-does-not-exist-vmx").build()))
         .isInstanceOf(EnvBuildException.class)
         .hasMessageContaining("No matching distribution found for nmupy-does-not-exist-vmx")
         .hasMessageContaining("-m pip install");
@@ -151,13 +163,19 @@ class EnvBuildFailuresTest {
     throw new AssertionError("expected an exception");
   }
 
-  private static ProcessHandle awaitChildMentioning(String text, Duration timeout) throws InterruptedException {
+  private static ProcessHandle awaitChildMentioning(String text, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       Optional<ProcessHandle> hit =
           ProcessHandle.current()
               .children()
-              .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(text)).orElse(false))
+              .filter(
+                  p ->
+                      p.info()
+                          .arguments()
+                          .map(a -> String.join(" ", a).contains(text))
+                          .orElse(false))
               .findFirst();
       if (hit.isPresent()) {
         return hit.get();

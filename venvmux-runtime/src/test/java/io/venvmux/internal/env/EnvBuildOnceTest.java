@@ -54,7 +54,8 @@ class EnvBuildOnceTest {
       assertThat(pythons).hasSize(1);
       String hash = pythons.iterator().next().getParent().getParent().getFileName().toString();
       assertThat(TestEnvs.builds(home, hash)).hasSize(1);
-      assertThat(TestEnvs.python(pythons.iterator().next(), "import six; print(six.__name__)")).isEqualTo("six");
+      assertThat(TestEnvs.python(pythons.iterator().next(), "import six; print(six.__name__)"))
+          .isEqualTo("six");
     } finally {
       pool.shutdownNow();
     }
@@ -86,8 +87,15 @@ class EnvBuildOnceTest {
 
   static Process javaMain(Class<?> main, List<String> args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator), main.getName()));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                cp.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator),
+                main.getName()));
     cmd.addAll(args);
     return new ProcessBuilder(cmd).redirectErrorStream(true).start();
   }

@@ -34,7 +34,14 @@ class EnvInputsParsingTest {
                 "  ; python_version > '3'",
                 "six#not-a-comment-without-space"));
     assertThat(RequirementsFiles.includesOf(f))
-        .containsExactly("a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt", "https://example.invalid/remote.txt");
+        .containsExactly(
+            "a.txt",
+            "b.txt",
+            "c.txt",
+            "d.txt",
+            "e.txt",
+            "f.txt",
+            "https://example.invalid/remote.txt");
   }
 
   @Test
@@ -52,7 +59,10 @@ class EnvInputsParsingTest {
 
   @Test
   void missingRequirementsAndPyprojectAreClearErrors() {
-    assertThatThrownBy(() -> EnvSource.of(EnvSpec.builder().requirements(dir.resolve("nope.txt")).build()).hashInputs())
+    assertThatThrownBy(
+            () ->
+                EnvSource.of(EnvSpec.builder().requirements(dir.resolve("nope.txt")).build())
+                    .hashInputs())
         .isInstanceOf(EnvBuildException.class)
         .hasMessageContaining("nope.txt")
         .hasMessageContaining("does not exist");

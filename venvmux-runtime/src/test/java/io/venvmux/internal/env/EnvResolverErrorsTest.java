@@ -22,7 +22,8 @@ class EnvResolverErrorsTest {
 
   @Test
   void unknownVersionListsTheInterpretersFound() {
-    assertThatThrownBy(() -> resolver().resolve(EnvSpec.builder().python("3.99").packages("six").build()))
+    assertThatThrownBy(
+            () -> resolver().resolve(EnvSpec.builder().python("3.99").packages("six").build()))
         .isInstanceOf(EnvBuildException.class)
         .hasMessageContaining("No Python 3.99 found")
         .hasMessageContaining("python3.99")
@@ -32,10 +33,21 @@ class EnvResolverErrorsTest {
 
   @Test
   void interpreterPathThatDoesNotExist() {
-    assertThatThrownBy(() -> resolver().resolve(EnvSpec.builder().python(tmp.resolve("nope/python3").toString()).packages("six").build()))
+    assertThatThrownBy(
+            () ->
+                resolver()
+                    .resolve(
+                        EnvSpec.builder()
+                            .python(tmp.resolve("nope/python3").toString())
+                            .packages("six")
+                            .build()))
         .isInstanceOf(EnvBuildException.class)
         .hasMessageContaining("does not exist");
-    assertThatThrownBy(() -> resolver().resolve(EnvSpec.builder().python(tmp.resolve("nope/python3").toString()).build()))
+    assertThatThrownBy(
+            () ->
+                resolver()
+                    .resolve(
+                        EnvSpec.builder().python(tmp.resolve("nope/python3").toString()).build()))
         .isInstanceOf(EnvBuildException.class)
         .hasMessageContaining("does not exist");
   }
@@ -60,19 +72,38 @@ class EnvResolverErrorsTest {
   void uvReadsPipsIndexSettingsUnlessItsOwnAreSet() {
     Map<String, String> fromPip =
         Installer.Uv.uvEnvironment(
-            Map.of("PIP_INDEX_URL", "https://a.invalid/simple", "PIP_EXTRA_INDEX_URL", "https://b.invalid/simple", "PIP_FIND_LINKS", "/w1 /w2"));
+            Map.of(
+                "PIP_INDEX_URL",
+                "https://a.invalid/simple",
+                "PIP_EXTRA_INDEX_URL",
+                "https://b.invalid/simple",
+                "PIP_FIND_LINKS",
+                "/w1 /w2"));
     assertThat(fromPip)
         .containsEntry("UV_DEFAULT_INDEX", "https://a.invalid/simple")
         .containsEntry("UV_INDEX", "https://b.invalid/simple")
         .containsEntry("UV_FIND_LINKS", "/w1,/w2")
         .containsEntry("UV_PYTHON_DOWNLOADS", "never");
-    Map<String, String> own = Installer.Uv.uvEnvironment(Map.of("PIP_INDEX_URL", "https://a.invalid/simple", "UV_DEFAULT_INDEX", "https://c.invalid/simple"));
+    Map<String, String> own =
+        Installer.Uv.uvEnvironment(
+            Map.of(
+                "PIP_INDEX_URL",
+                "https://a.invalid/simple",
+                "UV_DEFAULT_INDEX",
+                "https://c.invalid/simple"));
     assertThat(own).doesNotContainKey("UV_DEFAULT_INDEX");
   }
 
   @Test
   void commandsDisplayQuoted() {
-    Command c = new Command(java.util.List.of("pip", "install", "numpy<2", "a b"), Map.of(), java.util.Set.of(), tmp, "x", Duration.ofSeconds(1));
+    Command c =
+        new Command(
+            java.util.List.of("pip", "install", "numpy<2", "a b"),
+            Map.of(),
+            java.util.Set.of(),
+            tmp,
+            "x",
+            Duration.ofSeconds(1));
     assertThat(c.display()).isEqualTo("pip install 'numpy<2' 'a b'");
   }
 }

@@ -32,7 +32,8 @@ class PlatformPathsTest {
     assertThat(OsPlatform.of("Windows 10", "AMD64").tag()).isEqualTo("windows-amd64");
     assertThat(OsPlatform.of("Mac OS X", "aarch64").tag()).isEqualTo("macos-aarch64");
     assertThat(OsPlatform.of("Linux", "amd64").tag()).isEqualTo("linux-amd64");
-    assertThat(OsPlatform.of("Windows 10", "amd64").executableNames("uv")).containsExactly("uv.exe", "uv");
+    assertThat(OsPlatform.of("Windows 10", "amd64").executableNames("uv"))
+        .containsExactly("uv.exe", "uv");
     assertThat(OsPlatform.of("Linux", "amd64").executableNames("uv")).containsExactly("uv");
   }
 
@@ -60,17 +61,23 @@ class PlatformPathsTest {
     executable(Files.createDirectories(root.resolve("versions/3.12.1/bin")).resolve("python3.12"));
     Files.createDirectories(root.resolve("versions/3.11.7/bin"));
     Path system = executable(Files.createDirectories(dir.resolve("usr/bin")).resolve("python3.12"));
-    PathSearch path = new PathSearch(List.of(root.resolve("shims"), dir.resolve("usr/bin")), OsPlatform.of("Linux", "amd64"));
+    PathSearch path =
+        new PathSearch(
+            List.of(root.resolve("shims"), dir.resolve("usr/bin")),
+            OsPlatform.of("Linux", "amd64"));
     Path work = Files.createDirectories(dir.resolve("work/sub"));
 
     Files.writeString(root.resolve("version"), "3.11.7\n");
-    assertThat(new PyenvShims(Map.of(), work).resolve(shim, path)).isEmpty(); // 3.11.7 has no python3.12
+    assertThat(new PyenvShims(Map.of(), work).resolve(shim, path))
+        .isEmpty(); // 3.11.7 has no python3.12
 
     assertThat(new PyenvShims(Map.of("PYENV_VERSION", "3.11.7:3.12.1"), work).resolve(shim, path))
         .contains(root.resolve("versions/3.12.1/bin/python3.12"));
 
-    Files.writeString(dir.resolve("work/.python-version"), "3.12  # prefix of an installed version\n");
-    assertThat(new PyenvShims(Map.of(), work).resolve(shim, path)).contains(root.resolve("versions/3.12.1/bin/python3.12"));
+    Files.writeString(
+        dir.resolve("work/.python-version"), "3.12  # prefix of an installed version\n");
+    assertThat(new PyenvShims(Map.of(), work).resolve(shim, path))
+        .contains(root.resolve("versions/3.12.1/bin/python3.12"));
 
     Files.writeString(dir.resolve("work/.python-version"), "system\n");
     assertThat(new PyenvShims(Map.of(), work).resolve(shim, path)).contains(system);

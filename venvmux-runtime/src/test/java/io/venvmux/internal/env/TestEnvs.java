@@ -11,14 +11,20 @@ import java.util.concurrent.TimeUnit;
 final class TestEnvs {
   private TestEnvs() {}
 
-  /** A home shared by the tests that only need some env built once (surefire sets venvmux.test.home). */
+  /**
+   * A home shared by the tests that only need some env built once (surefire sets
+   * venvmux.test.home).
+   */
   static Path sharedHome() {
     return Path.of(System.getProperty("venvmux.test.home", "target/venvmux-home")).toAbsolutePath();
   }
 
   /** Runs {@code python -c code} and returns its stdout, stripped; fails on a non-zero exit. */
   static String python(Path python, String code) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(List.of(python.toString(), "-c", code)).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(List.of(python.toString(), "-c", code))
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();

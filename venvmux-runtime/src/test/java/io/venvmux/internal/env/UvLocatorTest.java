@@ -15,8 +15,14 @@ class UvLocatorTest {
   @TempDir Path dir;
 
   private static Path realPython3() throws Exception {
-    Path onPath = PathSearch.fromEnvironment(System.getenv(), OsPlatform.current()).find("python3").orElseThrow();
-    return new PyenvShims(System.getenv(), Path.of("")).resolve(onPath, PathSearch.fromEnvironment(System.getenv(), OsPlatform.current())).orElseThrow().toRealPath();
+    Path onPath =
+        PathSearch.fromEnvironment(System.getenv(), OsPlatform.current())
+            .find("python3")
+            .orElseThrow();
+    return new PyenvShims(System.getenv(), Path.of(""))
+        .resolve(onPath, PathSearch.fromEnvironment(System.getenv(), OsPlatform.current()))
+        .orElseThrow()
+        .toRealPath();
   }
 
   @Test
@@ -29,23 +35,29 @@ class UvLocatorTest {
 
   @Test
   void pathComesNextAndShimsAreFollowed() throws Exception {
-    Map<String, String> env = Map.of("VENV_MUX_UV", dir.resolve("missing").toString(), "PATH", System.getenv("PATH"));
+    Map<String, String> env =
+        Map.of("VENV_MUX_UV", dir.resolve("missing").toString(), "PATH", System.getenv("PATH"));
     Path found = new UvLocator(env, OsPlatform.current(), dir).find(realPython3()).orElseThrow();
     assertThat(found.getFileName().toString()).startsWith("uv");
-    assertThat(PyenvShims.rootOfShim(found)).as("a pyenv shim is followed to the real uv").isEmpty();
+    assertThat(PyenvShims.rootOfShim(found))
+        .as("a pyenv shim is followed to the real uv")
+        .isEmpty();
   }
 
   @Test
   void lastTheUvPackageOfTheBaseInterpreter() throws Exception {
     Path home = Path.of(System.getProperty("user.home"));
-    assumeFalse(Files.exists(home.resolve(".local/bin/uv")) || Files.exists(home.resolve(".cargo/bin/uv")), "uv installed in the user's bin");
+    assumeFalse(
+        Files.exists(home.resolve(".local/bin/uv")) || Files.exists(home.resolve(".cargo/bin/uv")),
+        "uv installed in the user's bin");
     Path python = realPython3();
     Map<String, String> noPath = Map.of("PATH", dir.toString());
     var found = new UvLocator(noPath, OsPlatform.current(), dir).find(python);
     boolean hasPackage = found.isPresent();
     if (hasPackage) {
       assertThat(found.get()).isExecutable();
-      assertThat(TestEnvs.python(python, "import uv; print(uv.find_uv_bin())")).isEqualTo(found.get().toString());
+      assertThat(TestEnvs.python(python, "import uv; print(uv.find_uv_bin())"))
+          .isEqualTo(found.get().toString());
     } else {
       // no uv package in this interpreter: then nothing is found, and a build uses pip
       assertThat(found).isEmpty();

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The start checks of {@link WorkerProcess}, with tiny stand-in processes instead of the worker. */
+/**
+ * The start checks of {@link WorkerProcess}, with tiny stand-in processes instead of the worker.
+ */
 class WorkerProcessTest {
   static final String PYTHON = System.getProperty("venvmux.test.python", "python3");
   static final Path FIXTURES = Path.of("src/test/python").toAbsolutePath();
@@ -30,16 +32,21 @@ class WorkerProcessTest {
 
   @Test
   void otherProtocolIsRefused() {
-    WorkerProcess w = spawn(Duration.ofSeconds(30), FIXTURES.resolve("fake_worker_v99.py").toString());
-    ProtocolMismatchException e = catchThrowableOfType(ProtocolMismatchException.class, w::awaitHello);
+    WorkerProcess w =
+        spawn(Duration.ofSeconds(30), FIXTURES.resolve("fake_worker_v99.py").toString());
+    ProtocolMismatchException e =
+        catchThrowableOfType(ProtocolMismatchException.class, w::awaitHello);
     assertThat(e).hasMessageContaining("99").hasMessageContaining("protocol 1");
     assertThat(w.exited()).isTrue();
   }
 
   @Test
   void exitBeforeHelloReportsExitCodeAndStderr() {
-    EnvStartException e = startFailure(Duration.ofSeconds(30),
-        "-c", "import sys; sys.stderr.write('no module for you\\n'); sys.exit(2)");
+    EnvStartException e =
+        startFailure(
+            Duration.ofSeconds(30),
+            "-c",
+            "import sys; sys.stderr.write('no module for you\\n'); sys.exit(2)");
     assertThat(e).hasMessageContaining("code 2");
     assertThat(e.pythonTraceback()).contains("no module for you");
   }
@@ -54,11 +61,17 @@ class WorkerProcessTest {
   @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void stopEndsAWorkerThatNoLongerReadsEvenWithAWriteBlockedOnTheFullPipe() throws Exception {
     String hello = "{\\\"type\\\":\\\"hello\\\",\\\"protocol\\\":1,\\\"functions\\\":{}}";
-    WorkerProcess w = spawn(Duration.ofSeconds(30), "-c",
-        "import sys, time; sys.stdout.write(\"" + hello + "\\n\"); sys.stdout.flush(); time.sleep(600)");
+    WorkerProcess w =
+        spawn(
+            Duration.ofSeconds(30),
+            "-c",
+            "import sys, time; sys.stdout.write(\""
+                + hello
+                + "\\n\"); sys.stdout.flush(); time.sleep(600)");
     w.awaitHello();
     CompletableFuture<CallException> outcome = new CompletableFuture<>();
-    byte[] line = ("{\"id\":1,\"fn\":\"f\",\"args\":[\"" + "x".repeat(4 << 20) + "\"]}\n").getBytes();
+    byte[] line =
+        ("{\"id\":1,\"fn\":\"f\",\"args\":[\"" + "x".repeat(4 << 20) + "\"]}\n").getBytes();
     Thread writer = new Thread(() -> w.send(new TestCall(line, outcome)));
     writer.start();
     Thread.sleep(300); // let the write fill the pipe and block
@@ -74,9 +87,14 @@ class WorkerProcessTest {
   void aSendAfterStdinWasClosedIsRefusedSoTheCallCanMoveToAnotherWorker() throws Exception {
     String hello = "{\\\"type\\\":\\\"hello\\\",\\\"protocol\\\":1,\\\"functions\\\":{}}";
     // A worker busy finishing in-flight calls: it saw stdin's end but has not exited yet.
-    WorkerProcess w = spawn(Duration.ofSeconds(30), "-c",
-        "import sys, time; sys.stdout.write(\"" + hello + "\\n\"); sys.stdout.flush(); sys.stdin.read();"
-            + " sys.stderr.write('saw eof\\n'); sys.stderr.flush(); time.sleep(600)");
+    WorkerProcess w =
+        spawn(
+            Duration.ofSeconds(30),
+            "-c",
+            "import sys, time; sys.stdout.write(\""
+                + hello
+                + "\\n\"); sys.stdout.flush(); sys.stdin.read();"
+                + " sys.stderr.write('saw eof\\n'); sys.stderr.flush(); time.sleep(600)");
     w.awaitHello();
     Thread stopper = new Thread(() -> w.stop(Duration.ofSeconds(30), "reloadEnv"));
     stopper.start();
@@ -141,7 +159,9 @@ class WorkerProcessTest {
     }
   }
 
-  /** Starts a stand-in that fails to start; checks it is gone, reaped, before the error surfaces. */
+  /**
+   * Starts a stand-in that fails to start; checks it is gone, reaped, before the error surfaces.
+   */
   private static EnvStartException startFailure(Duration startTimeout, String... args) {
     WorkerProcess w = spawn(startTimeout, args);
     EnvStartException e = catchThrowableOfType(EnvStartException.class, w::awaitHello);

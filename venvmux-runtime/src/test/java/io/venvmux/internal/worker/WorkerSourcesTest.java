@@ -23,7 +23,9 @@ class WorkerSourcesTest {
   void extractsTheWorkerOnceIntoAContentAddressedFolder(@TempDir Path home) throws Exception {
     List<CompletableFuture<Path>> racing = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      racing.add(CompletableFuture.supplyAsync(() -> WorkerSources.extract(home, WorkerSources.class.getClassLoader())));
+      racing.add(
+          CompletableFuture.supplyAsync(
+              () -> WorkerSources.extract(home, WorkerSources.class.getClassLoader())));
     }
     Path dir = racing.get(0).join();
     for (CompletableFuture<Path> f : racing) {
@@ -38,7 +40,8 @@ class WorkerSourcesTest {
   }
 
   @Test
-  void aLaterRunOnTheSameJarFindsItsExtractionAndAChangedJarIsExtractedAgain(@TempDir Path tmp) throws Exception {
+  void aLaterRunOnTheSameJarFindsItsExtractionAndAChangedJarIsExtractedAgain(@TempDir Path tmp)
+      throws Exception {
     Path jar = tmp.resolve("w.jar");
     Path home = tmp.resolve("home");
     writeJar(jar, "# one\n");
@@ -47,14 +50,16 @@ class WorkerSourcesTest {
       first = WorkerSources.extract(home, loader);
     }
     try (Stream<Path> s = Files.list(home.resolve("worker").resolve(".jars"))) {
-      assertThat(s.collect(Collectors.toList())).hasSize(1); // the jar's stamp, pointing at its extraction
+      assertThat(s.collect(Collectors.toList()))
+          .hasSize(1); // the jar's stamp, pointing at its extraction
     }
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
       assertThat(WorkerSources.extract(home, loader)).isEqualTo(first);
     }
 
     writeJar(jar, "# two, longer\n");
-    Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
+    Files.setLastModifiedTime(
+        jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
       Path second = WorkerSources.extract(home, loader);
       assertThat(second).isNotEqualTo(first);
