@@ -355,13 +355,24 @@ public final class EnvDispatcher {
 
   // Sends from I/O threads go through the background executor: a reader thread blocked on a full
   // stdin pipe could otherwise stop reading the very replies that would drain it.
+  // Not rt.inBackground: its inline fallback would send on this I/O thread. The executor refuses
+  // only once the pool is closing, and then nothing may run these calls: they fail, and ending
+  // them frees their slots.
   private void sendInBackground(List<Call> calls) {
-    rt.inBackground(
-        () -> {
-          for (Call c : calls) {
-            sendTo(c.slot, c);
-          }
-        });
+    try {
+      rt.background.execute(() -> sendAll(calls));
+    } catch (RejectedExecutionException e) {
+      for (Call c : calls) {
+        c.fail(new PoolClosedException("the pool was closing; " + c.describe() + " was not sent"));
+      }
+    }
+  }
+
+  /** Sends calls that pumpLocked assigned to slots. */
+  private void sendAll(List<Call> calls) {
+    for (Call c : calls) {
+      sendTo(c.slot, c);
+    }
   }
 
   // ---------------------------------------------------------------- workers
@@ -495,9 +506,7 @@ public final class EnvDispatcher {
       waiter.complete(hello);
     }
     if (toSend != null) {
-      for (Call c : toSend) {
-        sendTo(slot, c);
-      }
+      sendAll(toSend);
     }
   }
 

@@ -135,12 +135,17 @@ public final class PoolRuntime {
     return spill.write(payload);
   }
 
-  /** Runs user-facing completion on the callback executor (inline if it refuses). */
+  /**
+   * Runs user-facing completion on the callback executor. If that refuses or throws, on a
+   * background thread instead: the future must complete, and never on an I/O thread if avoidable.
+   */
   void onCallbackExecutor(Runnable r) {
     try {
       callbacks.execute(r);
-    } catch (RejectedExecutionException e) {
-      r.run();
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(PoolRuntime.class)
+          .debug("the callback executor refused a completion; running it in the background", e);
+      inBackground(r);
     }
   }
 

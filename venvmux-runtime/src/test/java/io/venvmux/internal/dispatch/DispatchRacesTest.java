@@ -114,4 +114,36 @@ class DispatchRacesTest {
       rt.close(List.of(d));
     }
   }
+
+  @Test
+  void aQueuedCallGivenASlotAfterTheBackgroundThreadsStoppedFailsAsClosed() throws Exception {
+    PoolRuntime rt = new PoolRuntime(HOME, Serializer.JSON, null, null, null);
+    EnvDispatcher d = new EnvDispatcher("e", "vmx_fixture", oneWorker(), rt);
+    try {
+      d.hello();
+      Call running = d.newCall("nap", List.of(), Map.of("seconds", 2.0), null, null);
+      d.submit(running);
+      Call queued = addCall(d);
+      d.submit(queued);
+      assertThat(d.queuedCalls()).isEqualTo(1);
+      // The pool's close reached its background threads: the reply to the running call now hands
+      // the queued one its slot, and no thread will send it.
+      rt.background.shutdown();
+
+      assertThat(running.outcome.get(30, TimeUnit.SECONDS)).isNotNull();
+      ExecutionException x =
+          catchThrowableOfType(
+              ExecutionException.class, () -> queued.outcome.get(30, TimeUnit.SECONDS));
+      assertThat(x.getCause())
+          .isInstanceOf(PoolClosedException.class)
+          .hasMessageContaining("'add'")
+          .hasMessageContaining("was not sent");
+      assertThat(d.queuedCalls()).isZero();
+      Call after = addCall(d);
+      d.submit(after); // its slot was freed: it goes straight to the worker
+      assertThat(after.outcome.get(30, TimeUnit.SECONDS)).isNotNull();
+    } finally {
+      rt.close(List.of(d));
+    }
+  }
 }
