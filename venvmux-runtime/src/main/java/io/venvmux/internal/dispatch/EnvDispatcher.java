@@ -74,10 +74,8 @@ public final class EnvDispatcher {
   private @Nullable Hello lastHello;
   private @Nullable CompletableFuture<Hello> helloWaiter;
   private @Nullable CompletableFuture<ResolvedEnv> resolving;
-  private final SaturationWindow window;
-  private long lastScaleUpNanos;
+  private final Autoscaler autoscaler;
   private @Nullable Long lastStartFailureNanos;
-  private long lastActivityNanos = System.nanoTime();
   private final @Nullable ScheduledFuture<?> ticker;
 
   public EnvDispatcher(String name, String module, EnvSpec spec, PoolRuntime rt) {
@@ -99,7 +97,7 @@ public final class EnvDispatcher {
     this.fixed = spec.workers().isPresent();
     this.envTimeout = spec.callTimeout().orElse(null);
     this.target = spec.minWorkers();
-    this.window = new SaturationWindow(spec.saturationWindowLen());
+    this.autoscaler = new Autoscaler(spec, System.nanoTime());
     this.ticker =
         fixed
             ? null
@@ -172,7 +170,7 @@ public final class EnvDispatcher {
       } else {
         active = true;
         startBlocked = false;
-        lastActivityNanos = System.nanoTime();
+        autoscaler.activity(System.nanoTime());
         if (queue.isEmpty()) {
           direct = freeSlotLocked();
         }
@@ -287,7 +285,7 @@ public final class EnvDispatcher {
           s.killed = true;
           spawn = ensureWorkersLocked();
         }
-        lastActivityNanos = System.nanoTime();
+        autoscaler.activity(System.nanoTime());
         if (!queue.isEmpty()) {
           toSend = pumpLocked();
         }
@@ -310,7 +308,7 @@ public final class EnvDispatcher {
       }
       call.orphan = false;
       call.slot.inflight--;
-      lastActivityNanos = System.nanoTime();
+      autoscaler.activity(System.nanoTime());
       if (!queue.isEmpty()) {
         toSend = pumpLocked();
       }
@@ -661,43 +659,14 @@ public final class EnvDispatcher {
       if (closed || !active) {
         return;
       }
-      long now = System.nanoTime();
-      int live = 0;
-      boolean allSaturated = true;
-      int busy = 0;
-      for (Slot s : slots) {
-        busy += s.inflight;
-        if (s.live()) {
-          live++;
-          allSaturated &= s.inflight >= spec.inflight();
-        }
+      Autoscaler.Decision decision = autoscaler.decide(observeLocked(), System.nanoTime());
+      if (decision.grows()) {
+        target = decision.growTo();
+        spawn = ensureWorkersLocked();
+        Log.LOG.info("env '{}' is saturated; growing to {} worker(s)", name, target);
       }
-      if (spec.autogrow()) {
-        window.record(live > 0 && allSaturated && !queue.isEmpty());
-        if (window.majoritySaturated()
-            && starting == 0
-            && live < spec.maxWorkers()
-            && now - lastScaleUpNanos >= spec.scaleUpCooldown().toNanos()) {
-          target = live + 1;
-          lastScaleUpNanos = now;
-          window.clear();
-          spawn = ensureWorkersLocked();
-          Log.LOG.info("env '{}' is saturated; growing to {} worker(s)", name, target);
-        }
-      }
-      if (queue.isEmpty()
-          && busy == 0
-          && starting == 0
-          && live > spec.minWorkers()
-          && now - lastActivityNanos >= spec.scaleDownIdle().toNanos()) {
-        idle = new ArrayList<>();
-        for (Slot s : slots) {
-          if (s.live() && live - idle.size() > spec.minWorkers()) {
-            s.retiring = true;
-            idle.add(s);
-          }
-        }
-        slots.removeAll(idle);
+      if (decision.stop() > 0 && starting == 0) {
+        idle = retireOldestLocked(decision.stop());
         target = spec.minWorkers();
         Log.LOG.info(
             "env '{}' idle for {}; stopping {} worker(s)", name, spec.scaleDownIdle(), idle.size());
@@ -709,6 +678,33 @@ public final class EnvDispatcher {
         rt.inBackground(() -> s.proc.stop(PoolRuntime.STOP_GRACE, "idle scale-down"));
       }
     }
+  }
+
+  private Autoscaler.Observed observeLocked() {
+    int live = 0;
+    int busy = 0;
+    boolean allSaturated = true;
+    for (Slot s : slots) {
+      busy += s.inflight;
+      if (s.live()) {
+        live++;
+        allSaturated &= s.inflight >= spec.inflight();
+      }
+    }
+    return new Autoscaler.Observed(live, busy, starting, allSaturated, !queue.isEmpty());
+  }
+
+  /** Takes the oldest {@code count} live workers out of service; the caller stops them. */
+  private List<Slot> retireOldestLocked(int count) {
+    List<Slot> out = new ArrayList<>();
+    for (Slot s : slots) {
+      if (out.size() < count && s.live()) {
+        s.retiring = true;
+        out.add(s);
+      }
+    }
+    slots.removeAll(out);
+    return out;
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -848,7 +844,7 @@ public final class EnvDispatcher {
       active = false;
       startBlocked = false;
       target = spec.minWorkers();
-      window.clear();
+      autoscaler.reset();
       queued = new ArrayList<>(queue);
       queue.clear();
       old = new ArrayList<>(slots);
