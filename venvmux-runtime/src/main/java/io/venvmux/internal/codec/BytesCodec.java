@@ -18,6 +18,14 @@ final class BytesCodec {
 
   private BytesCodec() {}
 
+  /** Writes the bytes object. */
+  static void write(byte[] value, JsonGenerator gen) throws IOException {
+    gen.writeStartObject();
+    gen.writeBooleanField(MARKER, true);
+    gen.writeStringField(PAYLOAD, Base64.getEncoder().encodeToString(value));
+    gen.writeEndObject();
+  }
+
   static final class Serializer extends StdSerializer<byte[]> {
     private static final long serialVersionUID = 1L;
 
@@ -28,10 +36,7 @@ final class BytesCodec {
     @Override
     public void serialize(byte[] value, JsonGenerator gen, SerializerProvider provider)
         throws IOException {
-      gen.writeStartObject();
-      gen.writeBooleanField(MARKER, true);
-      gen.writeStringField(PAYLOAD, Base64.getEncoder().encodeToString(value));
-      gen.writeEndObject();
+      write(value, gen);
     }
   }
 

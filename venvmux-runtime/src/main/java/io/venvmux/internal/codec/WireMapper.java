@@ -1,10 +1,6 @@
 package io.venvmux.internal.codec;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,16 +51,13 @@ public final class WireMapper {
   }
 
   private static ObjectMapper create() {
-    return JsonMapper.builder()
+    return JsonMapper.builder(WireJson.newFactory())
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
         .addModule(new ParameterNamesModule())
         .addModule(wireTypes())
         .propertyNamingStrategy(new WireNaming())
         .annotationIntrospector(new WireAnnotationIntrospector())
-        // Python's json writes and reads NaN and Infinity as bare tokens.
-        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-        .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -86,8 +79,6 @@ public final class WireMapper {
         .withCoercionConfig(
             LogicalType.Textual,
             c -> refuse(c, CoercionInputShape.Integer, CoercionInputShape.Float))
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
         .build();
   }
 

@@ -21,12 +21,17 @@ import org.jspecify.annotations.Nullable;
 /** The {@link VenvHandle} of one env: turns calls into {@link Call}s for its dispatcher. */
 public final class EnvHandle implements VenvHandle {
   /**
-   * Loaded on the first call, not when a pool is built: the mapper then loads in the background.
+   * Loaded on the first typed call, not when a pool is built: the mapper then loads in the
+   * background. Its factory knows the modules' types (Optional is a reference type).
    */
   private static final class Types {
     static final TypeFactory FACTORY = WireMapper.mapper().getTypeFactory();
-    static final JavaType OBJECT = FACTORY.constructType(Object.class);
   }
+
+  /**
+   * The untyped result type, the same in every factory: an untyped call never waits for the mapper.
+   */
+  private static final JavaType OBJECT = TypeFactory.defaultInstance().constructType(Object.class);
 
   private final EnvDispatcher env;
   private final PoolRuntime rt;
@@ -53,7 +58,7 @@ public final class EnvHandle implements VenvHandle {
 
   @Override
   public @Nullable Object call(String fn, Map<String, ?> kwargs) {
-    return call(fn, List.of(), kwargs, Types.OBJECT, null);
+    return call(fn, List.of(), kwargs, OBJECT, null);
   }
 
   @Override
@@ -91,7 +96,7 @@ public final class EnvHandle implements VenvHandle {
 
   @Override
   public CompletableFuture<@Nullable Object> callAsync(String fn, Map<String, ?> kwargs) {
-    return callAsync(fn, List.of(), kwargs, Types.OBJECT, null);
+    return callAsync(fn, List.of(), kwargs, OBJECT, null);
   }
 
   @Override
@@ -148,7 +153,7 @@ public final class EnvHandle implements VenvHandle {
   @Override
   public List<@Nullable Object> map(
       String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers) {
-    return mapAll(fn, kwargsList, maxWorkers, Types.OBJECT);
+    return mapAll(fn, kwargsList, maxWorkers, OBJECT);
   }
 
   @Override

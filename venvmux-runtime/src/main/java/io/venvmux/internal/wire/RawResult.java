@@ -3,6 +3,7 @@ package io.venvmux.internal.wire;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.venvmux.internal.codec.WireMapper;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -38,8 +39,11 @@ public abstract class RawResult {
     return false;
   }
 
-  /** A parser positioned before the value's first token. */
-  abstract JsonParser open(ObjectMapper mapper) throws IOException;
+  /**
+   * A parser positioned before the value's first token, bound to {@code mapper}; null when the
+   * value is read as natural values, which needs no mapper.
+   */
+  abstract JsonParser open(@Nullable ObjectMapper mapper) throws IOException;
 
   private static final class Decoded extends RawResult {
     private final @Nullable Object value;
@@ -59,7 +63,10 @@ public abstract class RawResult {
     }
 
     @Override
-    JsonParser open(ObjectMapper mapper) throws IOException {
+    JsonParser open(@Nullable ObjectMapper mapper) throws IOException {
+      if (mapper == null) {
+        mapper = WireMapper.mapper();
+      }
       TokenBuffer tb = new TokenBuffer(mapper, false);
       mapper.writeValue(tb, value);
       return tb.asParser(mapper);
@@ -74,7 +81,7 @@ public abstract class RawResult {
     }
 
     @Override
-    JsonParser open(ObjectMapper mapper) {
+    JsonParser open(@Nullable ObjectMapper mapper) {
       return tokens.asParser(mapper);
     }
   }
@@ -87,8 +94,10 @@ public abstract class RawResult {
     }
 
     @Override
-    JsonParser open(ObjectMapper mapper) throws IOException {
-      return ReplyParsers.open(json, 0, json.length);
+    JsonParser open(@Nullable ObjectMapper mapper) throws IOException {
+      JsonParser p = ReplyParsers.open(json, 0, json.length);
+      p.setCodec(mapper);
+      return p;
     }
   }
 }

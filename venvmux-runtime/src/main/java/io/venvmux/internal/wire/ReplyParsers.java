@@ -2,8 +2,7 @@ package io.venvmux.internal.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.venvmux.internal.codec.WireMapper;
+import io.venvmux.internal.codec.WireJson;
 import java.io.IOException;
 
 /**
@@ -24,23 +23,23 @@ public final class ReplyParsers {
     static final JsonFactory FACTORY = create();
   }
 
-  /** A parser over {@code len} bytes of {@code buf}, bound to the wire's mapper. */
+  /**
+   * A parser over {@code len} bytes of {@code buf}, with the wire's settings but no codec: binding
+   * goes through the mapper explicitly, so reading an untyped reply never builds it.
+   */
   public static JsonParser open(byte[] buf, int offset, int len) throws IOException {
     return Holder.FACTORY.createParser(buf, offset, len);
   }
 
   private static JsonFactory create() {
-    ObjectMapper mapper = WireMapper.mapper();
-    JsonFactory factory = mapper.getFactory().copy();
+    JsonFactory factory = WireJson.factory().copy();
     factory.setStreamReadConstraints(
-        mapper
-            .getFactory()
+        factory
             .streamReadConstraints()
             .rebuild()
             .maxNumberLength(MAX_NUMBER_LENGTH)
             .maxStringLength(Integer.MAX_VALUE)
             .build());
-    factory.setCodec(mapper);
     return factory;
   }
 }

@@ -1,10 +1,11 @@
 package io.venvmux.internal.wire;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.venvmux.InvalidJsonException;
-import io.venvmux.internal.codec.WireMapper;
+import io.venvmux.internal.codec.PlainValueWriter;
+import io.venvmux.internal.codec.WireJson;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +14,11 @@ import java.util.Map;
 /**
  * Encodes request lines. The arguments are serialized exactly once: the line is written as {@code
  * {"id":..,"fn":..,"args":..,"kwargs":..}\n}, and when it is too large for the pipe its tail
- * becomes the spill file's {@code {"args":..,"kwargs":..}} without re-encoding.
+ * becomes the spill file's {@code {"args":..,"kwargs":..}} without re-encoding. Plain arguments are
+ * written without the wire's mapper, so an untyped call does not wait for it to be built.
  */
 public final class RequestEncoder {
-  private static final ObjectMapper MAPPER = WireMapper.mapper();
+  private static final JsonFactory FACTORY = WireJson.factory();
 
   private RequestEncoder() {}
 
@@ -53,16 +55,16 @@ public final class RequestEncoder {
   public static Encoded encode(
       long id, String fn, List<?> args, Map<String, ?> kwargs, String env) {
     ByteArrayBuilder out = new ByteArrayBuilder(256);
-    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
       g.writeNumberField("id", id);
       g.writeStringField("fn", fn);
       g.flush();
       int bodyStart = out.size();
       g.writeFieldName("args");
-      MAPPER.writeValue(g, args);
+      PlainValueWriter.write(g, args);
       g.writeFieldName("kwargs");
-      MAPPER.writeValue(g, kwargs);
+      PlainValueWriter.write(g, kwargs);
       g.writeEndObject();
       g.writeRaw('\n');
       g.flush();
@@ -82,7 +84,7 @@ public final class RequestEncoder {
   /** The line that points the worker at a spill file instead of inline arguments. */
   public static byte[] spilledLine(long id, String fn, String payloadFile) {
     ByteArrayBuilder out = new ByteArrayBuilder(128);
-    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
       g.writeNumberField("id", id);
       g.writeStringField("fn", fn);

@@ -10,8 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 /** Turns a {@link RawResult} into the Java value the caller asked for. */
 public final class ResultDecoder {
-  private static final ObjectMapper MAPPER = WireMapper.mapper();
-
   private ResultDecoder() {}
 
   /** True when the type asks for natural Java values rather than a bound type. */
@@ -30,12 +28,14 @@ public final class ResultDecoder {
     if (untyped && raw.isDecoded()) {
       return raw.decodedOr(null);
     }
-    try (JsonParser p = raw.open(MAPPER)) {
+    // Natural values need no mapper: an untyped call never waits for it to be built.
+    ObjectMapper mapper = untyped ? null : WireMapper.mapper();
+    try (JsonParser p = raw.open(mapper)) {
       p.nextToken();
-      if (untyped) {
+      if (mapper == null) {
         return NaturalValues.read(p);
       }
-      return MAPPER.readValue(p, type);
+      return mapper.readValue(p, type);
     } catch (IOException | RuntimeException e) {
       throw new InvalidJsonException(
           "the result of "

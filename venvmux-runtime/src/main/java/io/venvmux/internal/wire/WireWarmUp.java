@@ -1,6 +1,5 @@
 package io.venvmux.internal.wire;
 
-import io.venvmux.internal.codec.WireMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,9 +8,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the wire's Jackson classes ahead of the first call. Building the mapper and loading its
- * serializers costs a cold JVM a few hundred milliseconds; a pool runs this on a background thread
- * while its first workers start, so the first call finds them loaded. Runs once per JVM.
+ * Loads the wire's streaming classes ahead of the first call: encodes a request, reads a hello and
+ * decodes an untyped reply, the path an untyped call takes. A pool runs this on a background thread
+ * while its first workers start. It deliberately does not build the mapper (a few hundred
+ * milliseconds of a cold JVM's CPU): on a small machine that work slowed the first untyped call
+ * more than it helped; a typed call builds the mapper when it first needs it. Runs once per JVM.
  */
 public final class WireWarmUp {
   private static final AtomicBoolean DONE = new AtomicBoolean();
@@ -23,9 +24,7 @@ public final class WireWarmUp {
     return DONE.get();
   }
 
-  /**
-   * Builds the mapper, encodes a tiny request and decodes a tiny reply; once per JVM, never throws.
-   */
+  /** Encodes a tiny request and decodes a tiny reply and hello; once per JVM, never throws. */
   public static void run() {
     if (!DONE.compareAndSet(false, true)) {
       return;
@@ -34,12 +33,12 @@ public final class WireWarmUp {
       byte[] line =
           RequestEncoder.encode(0, "warm_up", List.of(), Map.of("n", 1, "s", "x"), "warm-up")
               .line();
-      WireMapper.mapper().readTree(line);
+      WireTrees.read(line, line.length);
       byte[] reply = "{\"n\":[1,2.5,\"x\",true,null],\"m\":{}}".getBytes(StandardCharsets.UTF_8);
       ResultDecoder.decode(RawResult.ofJson(reply), null, "the warm-up");
     } catch (IOException | RuntimeException e) {
       // Only a speed-up: the first call does the same work again and reports any real problem.
-      LoggerFactory.getLogger(WireWarmUp.class).debug("warming up the wire mapper failed", e);
+      LoggerFactory.getLogger(WireWarmUp.class).debug("warming up the wire failed", e);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.venvmux.internal.worker;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.venvmux.CallException;
 import io.venvmux.EnvStartException;
@@ -11,12 +10,12 @@ import io.venvmux.InvalidJsonException;
 import io.venvmux.PoolClosedException;
 import io.venvmux.ProtocolMismatchException;
 import io.venvmux.WorkerCrashedException;
-import io.venvmux.internal.codec.WireMapper;
 import io.venvmux.internal.wire.Hello;
 import io.venvmux.internal.wire.NaturalValues;
 import io.venvmux.internal.wire.RawResult;
 import io.venvmux.internal.wire.ReplyParsers;
 import io.venvmux.internal.wire.WireErrors;
+import io.venvmux.internal.wire.WireTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -340,10 +339,8 @@ public final class WorkerProcess {
   private void onFirstLine(byte[] buf, int len) {
     JsonNode line;
     try {
-      // The mapper is fetched here, not when the class loads: spawning must not wait for it to
-      // build.
-      ObjectMapper mapper = WireMapper.mapper();
-      line = mapper.readTree(mapper.createParser(buf, 0, len));
+      // Read without the wire's mapper: the first call must not wait for it to be built.
+      line = WireTrees.read(buf, len);
     } catch (IOException e) {
       hello.completeExceptionally(
           new EnvStartException(
@@ -435,7 +432,7 @@ public final class WorkerProcess {
             resultFile = p.getValueAsString();
             break;
           case "error":
-            error = p.readValueAsTree();
+            error = WireTrees.read(p);
             break;
           default:
             p.skipChildren();
