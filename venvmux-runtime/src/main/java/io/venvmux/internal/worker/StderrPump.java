@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Forwards a worker's stderr, line by line, to the {@code io.venvmux.worker} logger with the env
- * name and pid, and keeps the last lines for crash reports.
+ * name and pid, at the level Python logged each line at ({@link StderrLevels}), and keeps the last
+ * lines for crash reports.
  */
 final class StderrPump implements Runnable {
   static final int TAIL_LINES = 50;
@@ -22,6 +23,7 @@ final class StderrPump implements Runnable {
   private final String env;
   private final long pid;
   private final ArrayDeque<String> tail = new ArrayDeque<>();
+  private final StderrLevels levels = new StderrLevels();
 
   StderrPump(InputStream in, String env, long pid) {
     this.in = in;
@@ -40,7 +42,7 @@ final class StderrPump implements Runnable {
           }
           tail.addLast(line);
         }
-        LOG.info("[{} pid {}] {}", env, pid, line);
+        LOG.atLevel(levels.levelOf(line)).log("[{} pid {}] {}", env, pid, line);
       }
     } catch (IOException e) {
       // The pipe closed under us: the process is gone, and so is its log.
