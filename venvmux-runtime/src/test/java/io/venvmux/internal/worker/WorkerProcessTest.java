@@ -30,6 +30,15 @@ class WorkerProcessTest {
     return WorkerProcess.spawn(new WorkerLaunch("t", "mod", cmd, Map.of(), startTimeout), w -> {});
   }
 
+  /** A stand-in worker that says hello, then runs {@code python} (statements after a {@code ;}). */
+  private static WorkerProcess helloThen(String python) {
+    String hello = "{\\\"type\\\":\\\"hello\\\",\\\"protocol\\\":1,\\\"functions\\\":{}}";
+    return spawn(
+        Duration.ofSeconds(30),
+        "-c",
+        "import sys, time; sys.stdout.write(\"" + hello + "\\n\"); sys.stdout.flush(); " + python);
+  }
+
   @Test
   void otherProtocolIsRefused() {
     WorkerProcess w =
@@ -60,14 +69,7 @@ class WorkerProcessTest {
   @Test
   @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void stopEndsAWorkerThatNoLongerReadsEvenWithAWriteBlockedOnTheFullPipe() throws Exception {
-    String hello = "{\\\"type\\\":\\\"hello\\\",\\\"protocol\\\":1,\\\"functions\\\":{}}";
-    WorkerProcess w =
-        spawn(
-            Duration.ofSeconds(30),
-            "-c",
-            "import sys, time; sys.stdout.write(\""
-                + hello
-                + "\\n\"); sys.stdout.flush(); time.sleep(600)");
+    WorkerProcess w = helloThen("time.sleep(600)");
     w.awaitHello();
     CompletableFuture<CallException> outcome = new CompletableFuture<>();
     byte[] line =
@@ -85,16 +87,10 @@ class WorkerProcessTest {
   @Test
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aSendAfterStdinWasClosedIsRefusedSoTheCallCanMoveToAnotherWorker() throws Exception {
-    String hello = "{\\\"type\\\":\\\"hello\\\",\\\"protocol\\\":1,\\\"functions\\\":{}}";
     // A worker busy finishing in-flight calls: it saw stdin's end but has not exited yet.
     WorkerProcess w =
-        spawn(
-            Duration.ofSeconds(30),
-            "-c",
-            "import sys, time; sys.stdout.write(\""
-                + hello
-                + "\\n\"); sys.stdout.flush(); sys.stdin.read();"
-                + " sys.stderr.write('saw eof\\n'); sys.stderr.flush(); time.sleep(600)");
+        helloThen(
+            "sys.stdin.read(); sys.stderr.write('saw eof\\n'); sys.stderr.flush(); time.sleep(600)");
     w.awaitHello();
     Thread stopper = new Thread(() -> w.stop(Duration.ofSeconds(30), "reloadEnv"));
     stopper.start();
