@@ -1,6 +1,9 @@
 package io.venvmux;
 
 import io.venvmux.internal.VenvMuxHome;
+import io.venvmux.internal.client.ClientBinder;
+import io.venvmux.internal.client.ClientDescriptor;
+import io.venvmux.internal.client.ClientDescriptors;
 import io.venvmux.internal.dispatch.EnvDispatcher;
 import io.venvmux.internal.dispatch.EnvHandle;
 import io.venvmux.internal.dispatch.PoolRuntime;
@@ -95,13 +98,56 @@ public final class Pool implements AutoCloseable {
 
   /**
    * A typed client of a {@code @VenvModule} interface, served by this pool; the same as {@link
-   * VenvMux#bind(Class, Pool)}.
+   * VenvMux#bind(Class, Pool)}. The client is served by the env named in {@code @VenvModule(env =
+   * ..)} if the pool has it, else by the one env that serves the interface's module, else by an env
+   * added from the annotation's settings (named as the annotation's env, else as the module).
    *
    * @throws IllegalArgumentException if {@code type} has no generated client
+   * @throws IllegalStateException if the named env serves another module, or several envs serve the
+   *     module and the annotation names none of them
    * @throws NotFoundException if the module lacks functions the interface calls
+   * @throws BadArgumentsException if a function does not take its method's keyword arguments
    */
   public <T> T bind(Class<T> type) {
-    return VenvMux.bind(type, this);
+    ClientDescriptor<T> client = ClientDescriptors.of(type);
+    return ClientBinder.bind(client, envFor(client));
+  }
+
+  /** The env that serves {@code client} (see {@link #bind}); locked so two binds add one env. */
+  private synchronized VenvHandle envFor(ClientDescriptor<?> client) {
+    String env = client.env();
+    String module = client.module();
+    EnvHandle named = env.isEmpty() ? null : envs.get(env);
+    if (named != null) {
+      if (!named.module().equals(module)) {
+        throw new IllegalStateException(
+            "env '"
+                + env
+                + "' serves module '"
+                + named.module()
+                + "', but "
+                + client.type().getName()
+                + " calls module '"
+                + module
+                + "': fix @VenvModule(env = ..) or the pool's env");
+      }
+      return named;
+    }
+    List<String> serving = envNamesServing(module);
+    if (serving.size() > 1) {
+      throw new IllegalStateException(
+          "envs "
+              + serving
+              + " all serve module '"
+              + module
+              + "': name the one "
+              + client.type().getName()
+              + " should use with @VenvModule(env = ..)");
+    }
+    if (serving.size() == 1) {
+      return handle(serving.get(0));
+    }
+    return addEnv(env.isEmpty() ? module : env, client.envSpec(), module);
   }
 
   /**
@@ -156,16 +202,12 @@ public final class Pool implements AutoCloseable {
 
   /** The one env serving {@code module}; empty when none does, or several do. */
   public Optional<VenvHandle> envServing(String module) {
-    VenvHandle found = null;
-    for (EnvHandle h : envs.values()) {
-      if (h.module().equals(module)) {
-        if (found != null) {
-          return Optional.empty();
-        }
-        found = h;
-      }
-    }
-    return Optional.ofNullable(found);
+    List<String> serving = envNamesServing(module);
+    return serving.size() == 1 ? Optional.of(handle(serving.get(0))) : Optional.empty();
+  }
+
+  private List<String> envNamesServing(String module) {
+    return envNames().stream().filter(n -> handle(n).module().equals(module)).toList();
   }
 
   /**

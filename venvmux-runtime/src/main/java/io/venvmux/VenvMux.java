@@ -1,7 +1,5 @@
 package io.venvmux;
 
-import io.venvmux.internal.client.ClientBinder;
-import io.venvmux.internal.client.ClientDescriptors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +57,7 @@ public final class VenvMux {
    * @throws CallException if the env cannot be built or started
    */
   public static <T> T bind(Class<T> type, Pool pool) {
-    return ClientBinder.bind(ClientDescriptors.of(type), pool);
+    return pool.bind(type);
   }
 
   /**

@@ -2,79 +2,31 @@ package io.venvmux.internal.client;
 
 import io.venvmux.BadArgumentsException;
 import io.venvmux.NotFoundException;
-import io.venvmux.Pool;
 import io.venvmux.VenvHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Binds a generated client to a pool's env and checks, once, that every function it calls exists
- * and takes its keyword arguments.
+ * Binds a generated client to the env the pool chose for it, after checking, once, that every
+ * function it calls exists there and takes its keyword arguments.
  */
 public final class ClientBinder {
   private ClientBinder() {}
 
   /**
-   * A client of {@code descriptor}'s interface on {@code pool}: the env named in the annotation if
-   * the pool has it, else the one env serving the module, else a new env from the annotation.
+   * A client of {@code descriptor}'s interface calling through {@code handle}.
    *
    * @throws NotFoundException if the module lacks a function the interface calls (lists them all)
    * @throws BadArgumentsException if a function's signature does not take the method's keyword
    *     arguments (lists every such method)
    */
-  public static <T> T bind(ClientDescriptor<T> descriptor, Pool pool) {
-    VenvHandle handle;
-    // Two threads binding at once must not both add the env.
-    synchronized (pool) {
-      handle = envFor(descriptor, pool);
-    }
+  public static <T> T bind(ClientDescriptor<T> descriptor, VenvHandle handle) {
     Map<String, String> available = handle.functions();
     checkFunctions(descriptor, handle, available);
     checkParameters(descriptor, handle, available);
     return descriptor.create(handle);
-  }
-
-  private static VenvHandle envFor(ClientDescriptor<?> descriptor, Pool pool) {
-    String env = descriptor.env();
-    if (!env.isEmpty() && pool.envNames().contains(env)) {
-      VenvHandle named = pool.venv(env);
-      if (!named.module().equals(descriptor.module())) {
-        throw new IllegalStateException(
-            "env '"
-                + env
-                + "' serves module '"
-                + named.module()
-                + "', but "
-                + descriptor.type().getName()
-                + " calls module '"
-                + descriptor.module()
-                + "': fix @VenvModule(env = ..) or the pool's env");
-      }
-      return named;
-    }
-    Optional<VenvHandle> serving = pool.envServing(descriptor.module());
-    if (serving.isPresent()) {
-      return serving.get();
-    }
-    List<String> several =
-        pool.envNames().stream()
-            .filter(n -> pool.venv(n).module().equals(descriptor.module()))
-            .toList();
-    if (!several.isEmpty()) {
-      throw new IllegalStateException(
-          "envs "
-              + several
-              + " all serve module '"
-              + descriptor.module()
-              + "': name the one "
-              + descriptor.type().getName()
-              + " should use with @VenvModule(env = ..)");
-    }
-    String name = env.isEmpty() ? descriptor.module() : env;
-    return pool.addEnv(name, descriptor.envSpec(), descriptor.module());
   }
 
   private static void checkFunctions(

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClientDescriptor<T> {
   /** Name of the static field of a generated client that holds its descriptor. */
-  public static final String FIELD = "DESCRIPTOR";
+  static final String FIELD = "DESCRIPTOR";
 
   private final Class<T> type;
   private final String module;
@@ -68,7 +68,7 @@ public final class ClientDescriptor<T> {
   }
 
   /** One entry per Java method: the Python function it calls. */
-  public List<PyFunction> functions() {
+  List<PyFunction> functions() {
     return functions;
   }
 
@@ -91,7 +91,7 @@ public final class ClientDescriptor<T> {
   }
 
   /** A client calling through {@code handle}. */
-  public T create(VenvHandle handle) {
+  T create(VenvHandle handle) {
     return factory.apply(handle);
   }
 

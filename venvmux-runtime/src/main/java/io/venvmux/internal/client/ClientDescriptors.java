@@ -1,5 +1,6 @@
 package io.venvmux.internal.client;
 
+import io.venvmux.internal.GeneratedClasses;
 import java.util.Optional;
 
 /**

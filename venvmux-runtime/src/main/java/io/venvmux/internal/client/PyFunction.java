@@ -41,27 +41,27 @@ public final class PyFunction {
   }
 
   /** The Python function's name. */
-  public String name() {
+  String name() {
     return name;
   }
 
   /** The Java method, for messages: {@code Compute.compute(int)}. */
-  public String javaMethod() {
+  String javaMethod() {
     return javaMethod;
   }
 
   /** The keyword-argument names, in the Java method's parameter order. */
-  public List<String> parameters() {
+  List<String> parameters() {
     return parameters;
   }
 
   /** The type the result is read as. */
-  public JavaType resultType() {
+  JavaType resultType() {
     return resultType;
   }
 
   /** The per-call timeout, or null for the env's default. */
-  public @Nullable Duration timeout() {
+  @Nullable Duration timeout() {
     return timeout;
   }
 

@@ -3,7 +3,6 @@ package io.venvmux.internal.codec;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import io.venvmux.internal.wire.NaturalValues;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 

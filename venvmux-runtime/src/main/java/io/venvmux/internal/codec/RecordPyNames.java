@@ -1,6 +1,6 @@
 package io.venvmux.internal.codec;
 
-import io.venvmux.internal.client.GeneratedClasses;
+import io.venvmux.internal.GeneratedClasses;
 import java.util.Map;
 
 /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.venvmux.InvalidJsonException;
+import io.venvmux.internal.codec.NaturalValues;
 import io.venvmux.internal.codec.WireMapper;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;

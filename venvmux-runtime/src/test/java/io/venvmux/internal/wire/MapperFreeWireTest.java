@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.venvmux.InvalidJsonException;
+import io.venvmux.internal.codec.NaturalValues;
 import io.venvmux.internal.codec.WireMapper;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.venvmux.internal.client;
+package io.venvmux.internal;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.venvmux.internal.wire;
+package io.venvmux.internal.codec;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
