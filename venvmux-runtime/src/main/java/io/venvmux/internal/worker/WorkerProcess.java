@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One Python worker process speaking protocol v1 over its stdin/stdout.
  *
- * <p>A reader thread parses reply lines and ends pending calls by id; a second thread forwards
+ * <p>A reader thread hands each line to the wire's readers (the first to {@link HelloReader}, the
+ * rest through {@link PendingCalls}, which ends the call a reply names); a second thread forwards
  * stderr to the log. Writes are serialized, one flush per request. When the process exits for any
  * reason the reader reaps it, fails what was still pending with an exception that says why, and
  * tells the exit listener.
