@@ -1,36 +1,19 @@
 package io.venvmux.internal.worker;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.venvmux.CallException;
 import io.venvmux.EnvStartException;
-import io.venvmux.InvalidJsonException;
 import io.venvmux.PoolClosedException;
 import io.venvmux.ProtocolMismatchException;
 import io.venvmux.WorkerCrashedException;
-import io.venvmux.internal.codec.NaturalValues;
 import io.venvmux.internal.wire.Hello;
-import io.venvmux.internal.wire.RawResult;
-import io.venvmux.internal.wire.ReplyParsers;
-import io.venvmux.internal.wire.WireErrors;
-import io.venvmux.internal.wire.WireTrees;
+import io.venvmux.internal.wire.HelloReader;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One Python worker process speaking protocol v1 over its stdin/stdout.
  *
- * <p>A reader thread parses reply lines and ends pending calls by id; a second thread forwards
+ * <p>A reader thread hands each line to the wire's readers (the first to {@link HelloReader}, the
+ * rest through {@link PendingCalls}, which ends the call a reply names); a second thread forwards
  * stderr to the log. Writes are serialized, one flush per request. When the process exits for any
  * reason the reader reaps it, fails what was still pending with an exception that says why, and
  * tells the exit listener.
@@ -50,13 +34,8 @@ public final class WorkerProcess {
 
   private final WorkerLaunch launch;
   private final Process process;
-  private final OutputStream stdin;
-  private final ReentrantLock writeLock = new ReentrantLock();
-
-  /** Guarded by writeLock. */
-  private boolean stdinClosed;
-
-  private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
+  private final StdinWriter stdin;
+  private final PendingCalls pending;
   private final StderrPump stderr;
   private final Thread stderrThread;
   private final Thread readerThread;
@@ -69,12 +48,14 @@ public final class WorkerProcess {
   private volatile boolean everSent;
   private volatile long helloNanos;
   private volatile @Nullable Integer exitCode;
+  private volatile @Nullable ExitReport exitReport;
 
   private WorkerProcess(WorkerLaunch launch, Process process, Consumer<WorkerProcess> onExit) {
     this.launch = launch;
     this.process = process;
     this.onExit = onExit;
-    this.stdin = process.getOutputStream();
+    this.stdin = new StdinWriter(process.getOutputStream());
+    this.pending = new PendingCalls(toString(), launch.env(), launch.module());
     String name = "venvmux-" + launch.env() + "-" + process.pid();
     this.stderr = new StderrPump(process.getErrorStream(), launch.env(), process.pid());
     this.stderrThread = new Thread(stderr, name + "-stderr");
@@ -126,15 +107,8 @@ public final class WorkerProcess {
     } catch (TimeoutException e) {
       kill("it did not say hello within " + launch.startTimeout());
       awaitExit(REAP_WAIT);
-      throw new EnvStartException(
-          "the worker for env '"
-              + launch.env()
-              + "' (module "
-              + launch.module()
-              + ") did not say hello within "
-              + launch.startTimeout()
-              + "; raise EnvSpec.startTimeout if its imports are slow",
-          String.join("\n", stderr.tail()));
+      throw ExitReport.noHelloWithin(
+          launch.env(), launch.module(), launch.startTimeout(), stderr.tail());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       kill("the thread starting it was interrupted");
@@ -142,7 +116,7 @@ public final class WorkerProcess {
           "interrupted while starting a worker for env '" + launch.env() + "'", "");
     } catch (ExecutionException e) {
       // A failed import exits by itself (code 3); anything else gets stdin closed, then is killed.
-      closeStdin(Duration.ofSeconds(1));
+      stdin.close(Duration.ofSeconds(1));
       if (!awaitExit(Duration.ofSeconds(2))) {
         process.destroyForcibly();
         awaitExit(REAP_WAIT);
@@ -201,34 +175,28 @@ public final class WorkerProcess {
    * {@link WorkerCrashedException}.
    */
   public boolean send(PendingCall call) {
-    pending.put(call.id(), call);
+    pending.add(call);
     if (call.isDone()) {
-      takePending(call.id());
+      pending.take(call.id());
       return true;
     }
     if (exited) {
-      return takePending(call.id()) == null;
+      return pending.take(call.id()) == null;
     }
     try {
-      writeLock.lock();
-      try {
-        if (stdinClosed) {
-          // Stopping (reload, scale-down): it will take no more calls, so the call goes elsewhere.
-          return takePending(call.id()) == null;
-        }
-        stdin.write(call.line());
-        stdin.flush();
-      } finally {
-        writeLock.unlock();
+      if (!stdin.write(call.line())) {
+        // Stopping (reload, scale-down): it will take no more calls, so the call goes elsewhere.
+        return pending.take(call.id()) == null;
       }
       if (!everSent) {
-        everSent = true;
+        everSent = true; // written once: no volatile write per call
       }
     } catch (IOException e) {
       // The pipe broke: the process is dying; the reader will reap it and fail the call.
-      LOG.debug("write to worker {} of env '{}' failed: {}", pid(), launch.env(), e.toString());
-      if (exited && takePending(call.id()) != null) {
-        failPending(call, exitValueOrNull());
+      LOG.debug("write to {} failed: {}", this, e.toString());
+      ExitReport report = exitReport;
+      if (report != null && pending.take(call.id()) != null) {
+        call.fail(report.callFailure(call.fn()));
       }
     }
     return true;
@@ -236,16 +204,7 @@ public final class WorkerProcess {
 
   /** Forgets a call that ended on the Java side (timeout, error); its reply will be dropped. */
   public void forget(PendingCall call) {
-    pending.remove(call.id());
-  }
-
-  /** Removes a call this worker no longer holds, telling it so. */
-  private @Nullable PendingCall takePending(long id) {
-    PendingCall call = pending.remove(id);
-    if (call != null) {
-      call.released();
-    }
-    return call;
+    pending.forget(call);
   }
 
   /** Kills the process at once; its pending calls fail with a message that gives the reason. */
@@ -266,36 +225,13 @@ public final class WorkerProcess {
       stopReason = reason;
     }
     long deadline = System.nanoTime() + grace.toNanos();
-    closeStdin(grace);
+    stdin.close(grace);
     if (!awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
       process.destroy();
       if (!awaitExit(Duration.ofSeconds(2))) {
         process.destroyForcibly();
         awaitExit(REAP_WAIT);
       }
-    }
-  }
-
-  /**
-   * Closes stdin, the worker's signal to finish. A write blocked on a full pipe (a worker that no
-   * longer reads) holds the lock; then this gives up after {@code wait} and the caller escalates.
-   */
-  private void closeStdin(Duration wait) {
-    try {
-      if (!writeLock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-        return;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    try {
-      stdinClosed = true;
-      stdin.close();
-    } catch (IOException e) {
-      // Already closed or broken: the process is on its way out either way.
-    } finally {
-      writeLock.unlock();
     }
   }
 
@@ -321,15 +257,13 @@ public final class WorkerProcess {
       if (lines.next()) {
         onFirstLine(lines.bytes(), lines.length());
         while (lines.next()) {
-          onReply(lines.bytes(), lines.length());
+          pending.onReply(lines.bytes(), lines.length());
         }
       }
     } catch (IOException e) {
-      LOG.debug(
-          "reading from worker {} of env '{}' stopped: {}", pid(), launch.env(), e.toString());
+      LOG.debug("reading from {} stopped: {}", this, e.toString());
     } catch (RuntimeException | Error e) {
-      LOG.error(
-          "the reader of worker {} of env '{}' failed; killing the worker", pid(), launch.env(), e);
+      LOG.error("the reader of {} failed; killing the worker", this, e);
       kill("its reply reader failed: " + e);
     } finally {
       onEndOfOutput();
@@ -337,215 +271,12 @@ public final class WorkerProcess {
   }
 
   private void onFirstLine(byte[] buf, int len) {
-    JsonNode line;
     try {
-      // Read without the wire's mapper: the first call must not wait for it to be built.
-      line = WireTrees.read(buf, len);
-    } catch (IOException e) {
-      hello.completeExceptionally(
-          new EnvStartException(
-              "the worker for env '"
-                  + launch.env()
-                  + "' wrote something other than a hello: "
-                  + new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8),
-              ""));
-      return;
-    }
-    String type = line.path("type").asText("");
-    if ("fatal".equals(type)) {
-      JsonNode err = line.path("error");
-      hello.completeExceptionally(
-          new EnvStartException(
-              "module '"
-                  + launch.module()
-                  + "' failed to import in env '"
-                  + launch.env()
-                  + "': "
-                  + err.path("type").asText("Error")
-                  + ": "
-                  + err.path("message").asText(""),
-              err.path("traceback").asText("")));
-      return;
-    }
-    int protocol = line.path("protocol").asInt(-1);
-    if (!"hello".equals(type) || protocol != Hello.PROTOCOL) {
-      hello.completeExceptionally(
-          new ProtocolMismatchException(
-              "the worker for env '"
-                  + launch.env()
-                  + "' speaks protocol "
-                  + line.path("protocol")
-                  + " but this venvmux runtime speaks protocol "
-                  + Hello.PROTOCOL
-                  + "; the venvmux_worker package on its PYTHONPATH comes from another venvmux version"));
-      return;
-    }
-    Map<String, String> functions = new LinkedHashMap<>();
-    line.path("functions")
-        .properties()
-        .forEach(f -> functions.put(f.getKey(), f.getValue().asText()));
-    helloNanos = System.nanoTime();
-    hello.complete(
-        new Hello(
-            protocol,
-            line.path("pid").asLong(process.pid()),
-            line.path("python").asText(""),
-            line.path("module").asText(launch.module()),
-            line.path("serializer").asText(""),
-            functions));
-  }
-
-  private void onReply(byte[] buf, int len) {
-    long id = -1;
-    PendingCall call = null;
-    boolean ok = false;
-    RawResult result = null;
-    String resultFile = null;
-    JsonNode error = null;
-    try (JsonParser p = ReplyParsers.open(buf, 0, len)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException("not a JSON object");
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        switch (field) {
-          case "id":
-            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-              id = p.getLongValue();
-              call = pending.get(id);
-            }
-            break;
-          case "ok":
-            ok = p.currentToken() == JsonToken.VALUE_TRUE;
-            break;
-          case "result":
-            if (call != null && call.untyped()) {
-              result = RawResult.ofValue(NaturalValues.read(p));
-            } else {
-              TokenBuffer tb = new TokenBuffer(p, null);
-              tb.copyCurrentStructure(p);
-              result = RawResult.ofTokens(tb);
-            }
-            break;
-          case "result_file":
-            resultFile = p.getValueAsString();
-            break;
-          case "error":
-            error = WireTrees.read(p);
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // Fails only this call: the worker and its other calls are fine.
-      unreadableReply(id, resultFile, e, buf, len);
-      return;
-    }
-    call = id < 0 ? null : takePending(id);
-    if (call == null) {
-      deleteQuietly(resultFile);
-      if (id < 0) {
-        LOG.warn(
-            "worker {} of env '{}' replied to no call: {}",
-            pid(),
-            launch.env(),
-            new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8));
-      }
-      return;
-    }
-    try {
-      if (!ok) {
-        call.fail(WireErrors.toException(error, call.fn(), launch.env(), launch.module()));
-      } else if (resultFile != null) {
-        call.succeed(readResultFile(call, resultFile));
-      } else {
-        call.succeed(result != null ? result : RawResult.ofValue(null));
-      }
-    } catch (RuntimeException e) {
-      LOG.error(
-          "ending fn '{}' of worker {} of env '{}' failed", call.fn(), pid(), launch.env(), e);
-      call.fail(
-          new InvalidJsonException(
-              "the reply of fn '"
-                  + call.fn()
-                  + "' in env '"
-                  + launch.env()
-                  + "' could not be handled: "
-                  + e,
-              e));
-    }
-  }
-
-  /**
-   * A reply line the parser refuses (a number or string beyond its limits, a malformed bytes
-   * value): the call it names fails with {@link InvalidJsonException}; a line naming no call is
-   * logged.
-   */
-  private void unreadableReply(
-      long id, @Nullable String resultFile, Exception e, byte[] buf, int len) {
-    deleteQuietly(resultFile);
-    PendingCall call = id < 0 ? null : takePending(id);
-    String head = new String(buf, 0, Math.min(len, 500), StandardCharsets.UTF_8);
-    if (call == null) {
-      LOG.warn(
-          "worker {} of env '{}' wrote a line that is not a reply, ignored ({}): {}",
-          pid(),
-          launch.env(),
-          e.getMessage(),
-          head);
-      return;
-    }
-    LOG.warn(
-        "worker {} of env '{}' sent a reply to fn '{}' that cannot be read: {}",
-        pid(),
-        launch.env(),
-        call.fn(),
-        e.getMessage());
-    call.fail(
-        new InvalidJsonException(
-            "the result of fn '"
-                + call.fn()
-                + "' in env '"
-                + launch.env()
-                + "' cannot be read: "
-                + e.getMessage()
-                + ". Return such a value in a form JSON carries within the"
-                + " parser's limits: a very long int as a string (str(n)), a huge text or bytes value in smaller parts,"
-                + " bytes as real Python bytes",
-            e));
-  }
-
-  private RawResult readResultFile(PendingCall call, String file) {
-    Path path = Path.of(file);
-    try {
-      return RawResult.ofJson(Files.readAllBytes(path));
-    } catch (IOException e) {
-      call.fail(
-          new InvalidJsonException(
-              "cannot read the result of fn '"
-                  + call.fn()
-                  + "' in env '"
-                  + launch.env()
-                  + "' from "
-                  + file
-                  + ": "
-                  + e,
-              e));
-      return RawResult.ofValue(null);
-    } finally {
-      deleteQuietly(file);
-    }
-  }
-
-  private static void deleteQuietly(@Nullable String file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(Path.of(file));
-      } catch (IOException e) {
-        LOG.warn("cannot delete spill file {}: {}", file, e.toString());
-      }
+      Hello h = HelloReader.read(buf, len, launch.env(), launch.module(), process.pid());
+      helloNanos = System.nanoTime();
+      hello.complete(h);
+    } catch (CallException e) {
+      hello.completeExceptionally(e);
     }
   }
 
@@ -557,37 +288,28 @@ public final class WorkerProcess {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    ExitReport report =
+        new ExitReport(
+            toString(),
+            launch.env(),
+            launch.module(),
+            code,
+            stopReason,
+            killReason,
+            pending.size(),
+            stderr.tail());
+    exitReport = report;
     exited = true;
     if (!hello.isDone()) {
-      hello.completeExceptionally(
-          new EnvStartException(
-              "the worker for env '"
-                  + launch.env()
-                  + "' (module "
-                  + launch.module()
-                  + ") exited with code "
-                  + code
-                  + " before saying hello; its last stderr lines follow",
-              String.join("\n", stderr.tail())));
+      hello.completeExceptionally(report.beforeHello());
     }
-    for (PendingCall call : pending.values()) {
-      failPending(call, code);
-    }
+    pending.failAll(report);
     exit.complete(code);
-    if (stopReason == null) {
-      LOG.warn(
-          "worker {} of env '{}' exited with code {}{}",
-          pid(),
-          launch.env(),
-          code,
-          killReason != null ? " (killed: " + killReason + ")" : "");
-    } else {
-      LOG.debug("worker {} of env '{}' stopped with code {}", pid(), launch.env(), code);
-    }
+    LOG.atLevel(report.logLevel()).log(report.logLine());
     try {
       onExit.accept(this);
     } catch (RuntimeException e) {
-      LOG.error("exit handling of worker {} of env '{}' failed", pid(), launch.env(), e);
+      LOG.error("exit handling of {} failed", this, e);
     }
   }
 
@@ -604,48 +326,6 @@ public final class WorkerProcess {
       process.destroyForcibly();
       return null;
     }
-  }
-
-  private @Nullable Integer exitValueOrNull() {
-    return process.isAlive() ? null : process.exitValue();
-  }
-
-  private void failPending(PendingCall call, @Nullable Integer code) {
-    takePending(call.id());
-    call.fail(exitFailure(call, code));
-  }
-
-  private CallException exitFailure(PendingCall call, @Nullable Integer code) {
-    String who = "worker pid " + pid() + " of env '" + launch.env() + "'";
-    String stop = stopReason;
-    if (stop != null && killReason == null) {
-      return new PoolClosedException(
-          who + " was stopped (" + stop + ") before fn '" + call.fn() + "' finished");
-    }
-    List<String> tail = stderr.tail();
-    String signal = code != null && code > 128 ? " (killed by signal " + (code - 128) + ")" : "";
-    String kill = killReason;
-    String what =
-        kill != null
-            ? who
-                + " was killed because "
-                + kill
-                + "; fn '"
-                + call.fn()
-                + "' was running on the same worker and was lost."
-            : who
-                + " died with exit code "
-                + code
-                + signal
-                + " while running fn '"
-                + call.fn()
-                + "'.";
-    return new WorkerCrashedException(
-        what
-            + " A replacement worker is started; the call can be retried."
-            + (tail.isEmpty() ? "" : " Last stderr lines:\n" + String.join("\n", tail)),
-        code,
-        tail);
   }
 
   @Override

@@ -3,16 +3,13 @@ package io.venvmux.internal.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.venvmux.CallException;
 import io.venvmux.EnvStartException;
 import io.venvmux.PoolClosedException;
 import io.venvmux.ProtocolMismatchException;
-import io.venvmux.internal.wire.RawResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,17 +68,17 @@ class WorkerProcessTest {
   void stopEndsAWorkerThatNoLongerReadsEvenWithAWriteBlockedOnTheFullPipe() throws Exception {
     WorkerProcess w = helloThen("time.sleep(600)");
     w.awaitHello();
-    CompletableFuture<CallException> outcome = new CompletableFuture<>();
     byte[] line =
         ("{\"id\":1,\"fn\":\"f\",\"args\":[\"" + "x".repeat(4 << 20) + "\"]}\n").getBytes();
-    Thread writer = new Thread(() -> w.send(new TestCall(line, outcome)));
+    RecordingCall call = new RecordingCall(1, true, line);
+    Thread writer = new Thread(() -> w.send(call));
     writer.start();
     Thread.sleep(300); // let the write fill the pipe and block
     w.stop(Duration.ofMillis(500), "test");
     writer.join(10_000);
     assertThat(writer.isAlive()).isFalse();
     assertThat(w.exited()).isTrue();
-    assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(PoolClosedException.class);
+    assertThat(call.outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(PoolClosedException.class);
   }
 
   @Test
@@ -99,60 +96,14 @@ class WorkerProcessTest {
       Thread.sleep(20);
     }
     assertThat(w.stderrTail()).contains("saw eof");
-    CompletableFuture<CallException> outcome = new CompletableFuture<>();
+    RecordingCall call = new RecordingCall(1, true, "{\"id\":1,\"fn\":\"f\"}\n".getBytes());
 
-    assertThat(w.send(new TestCall("{\"id\":1,\"fn\":\"f\"}\n".getBytes(), outcome))).isFalse();
+    assertThat(w.send(call)).isFalse();
 
     w.kill("test over");
     stopper.join(20_000);
     assertThat(w.exited()).isTrue();
-    assertThat(outcome).isNotDone(); // untouched: the dispatcher requeues it
-  }
-
-  /** A call that records how it ended. */
-  private static final class TestCall implements PendingCall {
-    private final byte[] line;
-    private final CompletableFuture<CallException> outcome;
-
-    TestCall(byte[] line, CompletableFuture<CallException> outcome) {
-      this.line = line;
-      this.outcome = outcome;
-    }
-
-    @Override
-    public long id() {
-      return 1;
-    }
-
-    @Override
-    public String fn() {
-      return "f";
-    }
-
-    @Override
-    public boolean untyped() {
-      return true;
-    }
-
-    @Override
-    public byte[] line() {
-      return line;
-    }
-
-    @Override
-    public void succeed(RawResult result) {
-      outcome.complete(null);
-    }
-
-    @Override
-    public void fail(CallException error) {
-      outcome.complete(error);
-    }
-
-    @Override
-    public boolean isDone() {
-      return outcome.isDone();
-    }
+    assertThat(call.outcome).isNotDone(); // untouched: the dispatcher requeues it
   }
 
   /**

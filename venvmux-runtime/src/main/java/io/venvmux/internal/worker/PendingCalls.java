@@ -1,0 +1,127 @@
+package io.venvmux.internal.worker;
+
+import io.venvmux.CallException;
+import io.venvmux.InvalidJsonException;
+import io.venvmux.internal.wire.Reply;
+import io.venvmux.internal.wire.ReplyReader;
+import io.venvmux.internal.wire.UnreadableReplyException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The calls one worker holds, by id, and how its reply lines end them: the wire's reader turns a
+ * line into a {@link Reply}, this finds the call it names and ends it. A reply to a call no longer
+ * held (it timed out, say) is dropped, its spill file deleted.
+ */
+final class PendingCalls {
+  // The worker's logger: what a worker's replies cause is configured with the worker's logs.
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
+
+  private final Map<Long, PendingCall> calls = new ConcurrentHashMap<>();
+  private final String worker;
+  private final String env;
+  private final String module;
+
+  /**
+   * @param worker names the worker in log lines, e.g. {@code worker pid 42 of env 'v1'}
+   */
+  PendingCalls(String worker, String env, String module) {
+    this.worker = worker;
+    this.env = env;
+    this.module = module;
+  }
+
+  void add(PendingCall call) {
+    calls.put(call.id(), call);
+  }
+
+  /** Removes a call this worker no longer holds, telling it so; null if it held none by that id. */
+  @Nullable PendingCall take(long id) {
+    PendingCall call = calls.remove(id);
+    if (call != null) {
+      call.released();
+    }
+    return call;
+  }
+
+  /** Forgets a call that ended on the Java side; its reply will be dropped. */
+  void forget(PendingCall call) {
+    calls.remove(call.id());
+  }
+
+  /** How many calls are held. */
+  int size() {
+    return calls.size();
+  }
+
+  /** Fails every call still held with the exception the worker's end gives it. */
+  void failAll(ExitReport report) {
+    for (PendingCall call : calls.values()) {
+      take(call.id());
+      call.fail(report.callFailure(call.fn()));
+    }
+  }
+
+  /** Ends the call a reply line names. */
+  void onReply(byte[] buf, int len) {
+    Reply reply;
+    try {
+      // An untyped call's result is read as natural values at once: one pass, no token buffer.
+      PendingCall lead = calls.get(ReplyReader.leadingId(buf, len));
+      reply = ReplyReader.read(buf, len, lead != null && lead.untyped());
+    } catch (UnreadableReplyException e) {
+      unreadable(e, buf, len);
+      return;
+    }
+    PendingCall call = reply.hasId() ? take(reply.id()) : null;
+    if (call == null) {
+      ReplyReader.deleteResultFile(reply.resultFile());
+      if (!reply.hasId()) {
+        LOG.warn("{} replied to no call: {}", worker, ReplyReader.quote(buf, len));
+      }
+      return;
+    }
+    String fn = call.fn();
+    String file = reply.resultFile();
+    try {
+      if (!reply.ok()) {
+        call.fail(reply.failure(fn, env, module));
+      } else if (file != null) {
+        call.succeed(ReplyReader.readResultFile(file, describe(fn)));
+      } else {
+        call.succeed(reply.inlineResult());
+      }
+    } catch (CallException e) {
+      call.fail(e);
+    } catch (RuntimeException e) {
+      LOG.error("ending fn '{}' of {} failed", fn, worker, e);
+      call.fail(
+          new InvalidJsonException(
+              "the reply of " + describe(fn) + " could not be handled: " + e, e));
+    }
+  }
+
+  /** A line the parser refuses fails the call it names; a line naming no call is logged. */
+  private void unreadable(UnreadableReplyException e, byte[] buf, int len) {
+    ReplyReader.deleteResultFile(e.resultFile());
+    PendingCall call = e.id() < 0 ? null : take(e.id());
+    if (call == null) {
+      LOG.warn(
+          "{} wrote a line that is not a reply, ignored ({}): {}",
+          worker,
+          e.getMessage(),
+          ReplyReader.quote(buf, len));
+      return;
+    }
+    LOG.warn(
+        "{} sent a reply to fn '{}' that cannot be read: {}", worker, call.fn(), e.getMessage());
+    call.fail(e.toCallException(call.fn(), env));
+  }
+
+  private String describe(String fn) {
+    return "fn '" + fn + "' in env '" + env + "'";
+  }
+}

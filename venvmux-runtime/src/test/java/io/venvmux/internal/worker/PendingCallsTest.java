@@ -1,0 +1,134 @@
+package io.venvmux.internal.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.venvmux.InvalidJsonException;
+import io.venvmux.RemoteException;
+import io.venvmux.WorkerCrashedException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How {@link PendingCalls} matches reply lines to the calls it holds. */
+class PendingCallsTest {
+  private final PendingCalls calls = new PendingCalls("worker pid 42 of env 'v1'", "v1", "mod");
+
+  private void reply(String line) {
+    byte[] buf = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    calls.onReply(buf, buf.length - 1);
+  }
+
+  private RecordingCall held(long id, boolean untyped) {
+    RecordingCall c = new RecordingCall(id, untyped, new byte[0]);
+    calls.add(c);
+    return c;
+  }
+
+  @Test
+  void anOkReplyEndsItsCallAndReleasesIt() {
+    RecordingCall one = held(1, true);
+    RecordingCall two = held(2, false);
+    reply("{\"id\":2,\"ok\":true,\"result\":[1,2]}");
+    reply("{\"id\":1,\"ok\":true,\"result\":{\"a\":1}}");
+    assertThat(one.wasReleased()).isTrue();
+    assertThat(one.value()).isEqualTo(Map.of("a", 1));
+    assertThat(two.value()).isEqualTo(List.of(1, 2));
+    assertThat(calls.size()).isZero();
+  }
+
+  @Test
+  void anUntypedCallsResultIsReadOnArrivalATypedOnesIsKeptForBindingLater() {
+    String badBytes = "{\"__bytes__\":true,\"b64\":\"!!\"}";
+    RecordingCall untyped = held(12, true);
+    RecordingCall typed = held(13, false);
+    reply("{\"id\":12,\"ok\":true,\"result\":" + badBytes + "}");
+    reply("{\"id\":13,\"ok\":true,\"result\":" + badBytes + "}");
+    assertThat(untyped.error()).isInstanceOf(InvalidJsonException.class);
+    assertThat(typed.error()).isNull();
+    assertThat(typed.result()).isNotNull(); // its binding, on the caller's thread, will fail
+  }
+
+  @Test
+  void anErrorReplyFailsItsCall() {
+    RecordingCall c = held(3, true);
+    reply(
+        "{\"id\":3,\"ok\":false,\"error\":{\"code\":\"remote_exception\",\"type\":\"KeyError\"}}");
+    assertThat(c.error()).isInstanceOf(RemoteException.class);
+    assertThat(c.wasReleased()).isTrue();
+  }
+
+  @Test
+  void aSpilledResultIsReadAndItsFileDeleted(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("r.json"), "[\"big\"]");
+    RecordingCall c = held(4, true);
+    reply("{\"id\":4,\"ok\":true,\"result_file\":\"" + json(file) + "\"}");
+    assertThat(c.value()).isEqualTo(List.of("big"));
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void aSpillFileThatIsGoneFailsItsCall(@TempDir Path dir) {
+    RecordingCall c = held(5, true);
+    reply("{\"id\":5,\"ok\":true,\"result_file\":\"" + json(dir.resolve("gone")) + "\"}");
+    assertThat(c.error()).isInstanceOf(InvalidJsonException.class).hasMessageContaining("'f'");
+    assertThat(c.wasReleased()).isTrue();
+  }
+
+  @Test
+  void aReplyToACallNoLongerHeldIsDroppedAndItsSpillFileDeleted(@TempDir Path dir)
+      throws Exception {
+    RecordingCall gone = held(6, true);
+    calls.forget(gone); // it timed out
+    Path file = Files.writeString(dir.resolve("late.json"), "1");
+    reply("{\"id\":6,\"ok\":true,\"result_file\":\"" + json(file) + "\"}");
+    reply("{\"id\":77,\"ok\":true,\"result\":1}");
+    assertThat(file).doesNotExist();
+    assertThat(gone.isDone()).isFalse();
+    assertThat(gone.wasReleased()).isFalse();
+  }
+
+  @Test
+  void linesNamingNoCallLeaveTheHeldCallsAlone() {
+    RecordingCall c = held(7, true);
+    reply("{\"ok\":true,\"result\":1}");
+    reply("this is not JSON");
+    reply("[7]");
+    assertThat(c.isDone()).isFalse();
+    assertThat(calls.size()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnreadableReplyFailsOnlyTheCallItNames() {
+    RecordingCall bad = held(8, true);
+    RecordingCall neighbour = held(9, true);
+    reply("{\"id\":8,\"ok\":true,\"result\":{\"__bytes__\":true,\"b64\":\"!!\"}}");
+    assertThat(bad.error())
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessageContaining("fn 'f' in env 'v1' cannot be read");
+    assertThat(bad.wasReleased()).isTrue();
+    assertThat(neighbour.isDone()).isFalse();
+    reply("{\"id\":9,\"ok\":true,\"result\":null}");
+    assertThat(neighbour.isDone()).isTrue();
+    assertThat(neighbour.error()).isNull();
+  }
+
+  @Test
+  void theWorkersEndFailsEveryCallStillHeld() {
+    RecordingCall a = held(10, true);
+    RecordingCall b = held(11, false);
+    calls.failAll(
+        new ExitReport("worker pid 42 of env 'v1'", "v1", "mod", 1, null, null, 2, List.of()));
+    assertThat(a.error()).isInstanceOf(WorkerCrashedException.class);
+    assertThat(b.error()).isInstanceOf(WorkerCrashedException.class);
+    assertThat(a.wasReleased() && b.wasReleased()).isTrue();
+    assertThat(calls.size()).isZero();
+  }
+
+  private static String json(Path p) {
+    return p.toString().replace("\\", "\\\\");
+  }
+}
