@@ -3,17 +3,19 @@ package io.venvmux.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.venvmux.internal.codec.WireMapper;
+import io.venvmux.internal.process.Output;
+import io.venvmux.internal.process.ProcessSpec;
+import io.venvmux.internal.process.RunningProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The floor: a JSON-lines round trip to a minimal Python loop, driven the way the runtime drives a
@@ -22,23 +24,20 @@ import java.util.concurrent.TimeUnit;
 final class RawEchoPipe implements AutoCloseable {
   private static final ObjectMapper MAPPER = WireMapper.mapper();
 
-  private final Process process;
+  private final RunningProcess process;
   private final OutputStream stdin;
   private final BufferedReader stdout;
   private long nextId;
 
   RawEchoPipe(String python, Path script) {
-    try {
-      process =
-          new ProcessBuilder(List.of(python, "-u", script.toString()))
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    stdin = process.getOutputStream();
-    stdout =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    process =
+        RunningProcess.start(
+            ProcessSpec.of(List.of(python, "-u", script.toString()))
+                .withStdinPipe()
+                .withStdout(Output.pipe())
+                .withStderr(Output.inherit()));
+    stdin = process.stdin();
+    stdout = new BufferedReader(new InputStreamReader(process.stdout(), StandardCharsets.UTF_8));
   }
 
   /** One round trip; returns the decoded result. */
@@ -57,10 +56,8 @@ final class RawEchoPipe implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException, IOException {
+  public void close() throws IOException {
     stdin.close();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-    }
+    process.stop(Duration.ofSeconds(5));
   }
 }

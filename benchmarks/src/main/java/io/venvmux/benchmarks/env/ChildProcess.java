@@ -1,21 +1,19 @@
 package io.venvmux.benchmarks.env;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.venvmux.internal.process.ProcessSpec;
+import io.venvmux.internal.process.RunningProcess;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one short process to its end and returns its standard output; a non-zero exit is an
  * exception.
  */
 final class ChildProcess {
-  private static final long TIMEOUT_SECONDS = 120;
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
   private ChildProcess() {}
 
@@ -30,35 +28,18 @@ final class ChildProcess {
     return cmd;
   }
 
+  /**
+   * Runs the command to its end and returns its stdout, stripped.
+   *
+   * @throws io.venvmux.internal.process.ProcessFailedException when it cannot start, outlives the
+   *     timeout or exits with a non-zero code; the message holds its last stderr lines
+   */
   static String run(List<String> command, Map<String, String> environment) {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-    pb.environment().putAll(environment);
-    Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try (InputStream out = p.getInputStream()) {
-      String text = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new IllegalStateException(
-            "still running after " + TIMEOUT_SECONDS + " s: " + command);
-      }
-      if (p.exitValue() != 0) {
-        throw new IllegalStateException(
-            "exit code " + p.exitValue() + ", output '" + text + "': " + command);
-      }
-      return text;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + command, e);
-    } finally {
-      if (p.isAlive()) {
-        p.destroyForcibly();
-      }
-    }
+    return RunningProcess.start(
+            ProcessSpec.of(command).withEnv(environment).threadName("benchmark-child"))
+        .finish(TIMEOUT)
+        .requireSuccess()
+        .stdout()
+        .strip();
   }
 }

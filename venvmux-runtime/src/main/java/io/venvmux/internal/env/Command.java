@@ -1,11 +1,11 @@
 package io.venvmux.internal.env;
 
+import io.venvmux.internal.process.ProcessSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One process to start from an argument list (never through a shell), with the environment changes
@@ -40,13 +40,6 @@ record Command(
 
   /** The command as one line a person can read and paste into a shell. */
   String display() {
-    return args.stream().map(Command::quote).collect(Collectors.joining(" "));
-  }
-
-  private static String quote(String arg) {
-    if (!arg.isEmpty() && arg.matches("[A-Za-z0-9_./:=@+,-]+")) {
-      return arg;
-    }
-    return "'" + arg.replace("'", "'\\''") + "'";
+    return ProcessSpec.display(args);
   }
 }

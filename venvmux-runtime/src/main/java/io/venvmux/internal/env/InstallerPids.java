@@ -1,5 +1,6 @@
 package io.venvmux.internal.env;
 
+import io.venvmux.internal.process.ProcessTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,8 +66,7 @@ final class InstallerPids {
                     h -> h.info().startInstant().map(Instant::toEpochMilli).orElse(-2L) == start);
         if (p.isPresent() && p.get().isAlive()) {
           LOG.info("killing installer pid {} left running by a build that did not finish", pid);
-          p.get().descendants().forEach(ProcessHandle::destroyForcibly);
-          p.get().destroyForcibly();
+          ProcessTree.kill(p.get());
           p.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
         }
       } catch (NumberFormatException

@@ -1,18 +1,11 @@
 package io.venvmux.internal.env;
 
 import io.venvmux.EnvBuildException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.venvmux.internal.process.Output;
+import io.venvmux.internal.process.ProcessFailedException;
+import io.venvmux.internal.process.ProcessSpec;
+import io.venvmux.internal.process.RunningProcess;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Runs installer commands so nobody thinks they hung: each output line goes to DEBUG as it comes,
  * an INFO line says "still ..." every {@link #tick}, and a failure raises {@link EnvBuildException}
  * with the command and its last {@value #TAIL_LINES} lines of output. An interrupted or timed-out
- * command is killed with its child processes.
+ * command is killed with its child processes. Starting, draining and killing are {@link
+ * RunningProcess}'s job.
  */
 final class ProcessRunner {
   static final int TAIL_LINES = 30;
@@ -59,74 +53,34 @@ final class ProcessRunner {
   }
 
   private String execute(Command command, boolean captureStdout) {
-    ProcessBuilder pb = new ProcessBuilder(command.args()).directory(command.workDir().toFile());
-    Map<String, String> env = pb.environment();
-    command.unsetEnv().forEach(env::remove);
-    env.putAll(command.setEnv());
-    pb.redirectErrorStream(!captureStdout);
-    pb.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-    Log.LOG.debug("{}: running {}", command.activity(), command.display());
-    Process process;
-    try {
-      process = pb.start();
-    } catch (IOException e) {
-      throw failure(command, "could not be started (" + e.getMessage() + ")", List.of());
-    }
-    onStart.accept(process.toHandle());
-    Tail tail = new Tail();
-    StringBuilder stdout = new StringBuilder();
-    List<Thread> pumps = new ArrayList<>();
     String prefix = shortName(command);
-    if (captureStdout) {
-      pumps.add(pump(process.getInputStream(), line -> stdout.append(line).append('\n')));
-      pumps.add(pump(process.getErrorStream(), line -> tail.add(prefix, line)));
-    } else {
-      pumps.add(pump(process.getInputStream(), line -> tail.add(prefix, line)));
-    }
-    long start = System.nanoTime();
+    Output logged = Output.lines((pid, line) -> Log.LOG.debug("[{}] {}", prefix, line));
+    ProcessSpec spec =
+        ProcessSpec.of(command.args())
+            .withWorkDir(command.workDir())
+            .withoutEnv(command.unsetEnv())
+            .withEnv(command.setEnv())
+            .withStdout(captureStdout ? Output.capture() : logged)
+            .withStderr(captureStdout ? logged : Output.intoStdout())
+            .tailLines(TAIL_LINES)
+            .threadName("venvmux-installer");
+    Log.LOG.debug("{}: running {}", command.activity(), command.display());
     try {
-      while (!process.waitFor(tick.toMillis(), TimeUnit.MILLISECONDS)) {
-        Duration running = Duration.ofNanos(System.nanoTime() - start);
-        if (running.compareTo(command.timeout()) > 0) {
-          kill(process);
-          joinAll(pumps);
-          throw failure(
-              command,
-              "did not finish within " + command.timeout().toSeconds() + " s and was killed",
-              tail.lines());
-        }
-        Log.LOG.info("still {} ({} s)", command.activity(), running.toSeconds());
-      }
-      joinAll(pumps);
-    } catch (InterruptedException e) {
-      kill(process);
-      Thread.currentThread().interrupt();
-      throw failure(command, "was interrupted and killed", tail.lines());
+      RunningProcess process = RunningProcess.start(spec);
+      onStart.accept(process.handle());
+      return process
+          .finish(
+              command.timeout(),
+              tick,
+              running -> Log.LOG.info("still {} ({} s)", command.activity(), running.toSeconds()))
+          .requireSuccess()
+          .stdout();
+    } catch (ProcessFailedException e) {
+      throw new EnvBuildException(
+          capitalize(command.activity()) + " failed: " + e.getMessage(),
+          command.args(),
+          e.outputTail());
     }
-    int code = process.exitValue();
-    if (code != 0) {
-      String signal =
-          code > 128 && code < 160 && !OsPlatform.current().isWindows()
-              ? " (killed by signal " + (code - 128) + ")"
-              : "";
-      throw failure(command, "exited with code " + code + signal, tail.lines());
-    }
-    return stdout.toString();
-  }
-
-  private static EnvBuildException failure(Command command, String what, List<String> tail) {
-    StringBuilder msg = new StringBuilder();
-    msg.append(capitalize(command.activity()))
-        .append(" failed: `")
-        .append(command.display())
-        .append("` ")
-        .append(what)
-        .append('.');
-    if (!tail.isEmpty()) {
-      msg.append("\nLast ").append(tail.size()).append(" lines of its output:");
-      tail.forEach(l -> msg.append("\n  ").append(l));
-    }
-    return new EnvBuildException(msg.toString(), command.args(), tail);
   }
 
   private static String capitalize(String s) {
@@ -137,61 +91,5 @@ final class ProcessRunner {
     String program = command.args().get(0);
     int slash = Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\'));
     return program.substring(slash + 1);
-  }
-
-  private static void kill(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Thread pump(InputStream in, Consumer<String> sink) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                  sink.accept(line);
-                }
-              } catch (IOException e) {
-                // the process went away; what was read is kept
-              }
-            },
-            "venvmux-installer-output");
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
-  private static void joinAll(List<Thread> threads) throws InterruptedException {
-    for (Thread t : threads) {
-      t.join(5_000);
-    }
-  }
-
-  private static java.io.File nullDevice() {
-    return new java.io.File(OsPlatform.current().isWindows() ? "NUL" : "/dev/null");
-  }
-
-  /** The last lines of a process's output, each also logged at DEBUG as it arrives. */
-  private static final class Tail {
-    private final Deque<String> lines = new ArrayDeque<>();
-
-    synchronized void add(String prefix, String line) {
-      Log.LOG.debug("[{}] {}", prefix, line);
-      if (lines.size() == TAIL_LINES) {
-        lines.removeFirst();
-      }
-      lines.addLast(line);
-    }
-
-    synchronized List<String> lines() {
-      return List.copyOf(lines);
-    }
   }
 }
