@@ -215,3 +215,35 @@ def test_too_old_python_is_fatal_in_protocol_words():
     assert done.returncode == 3
     fatal = json.loads(done.stdout)
     assert fatal["type"] == "fatal" and "needs Python 3.10" in fatal["error"]["message"]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie counts as gone: it ended, only its parent has not reaped it yet.
+    try:
+        with open("/proc/%d/stat" % pid) as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(not hasattr(os, "setpgid"), reason="process groups are POSIX")
+@pytest.mark.parametrize("fn", ["start_sleeper", "fork_sleeper"])
+def test_processes_the_module_started_end_with_the_worker(start_worker, fn):
+    worker = start_worker("spawning_mod")
+    child = worker.call(fn)["result"]
+    assert _alive(child)
+    worker.close_stdin()
+    assert worker.wait() == 0
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)
+
+
+@pytest.mark.skipif(not hasattr(os, "setpgid"), reason="process groups are POSIX")
+def test_the_worker_leads_its_own_process_group(worker):
+    assert os.getpgid(worker.process.pid) == worker.process.pid

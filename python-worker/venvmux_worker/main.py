@@ -17,6 +17,7 @@ from venvmux_worker.aio import InlineLoop, ThreadedLoop
 from venvmux_worker.calls import FunctionCaller
 from venvmux_worker.dispatch import Dispatcher
 from venvmux_worker.errors import IMPORT_ERROR
+from venvmux_worker.group import end_group, lead_own_group
 from venvmux_worker.introspect import public_functions, signature_text
 from venvmux_worker.loop import serve_inline, serve_pooled
 from venvmux_worker.protocol import Channel
@@ -58,6 +59,7 @@ def _positive(text: str) -> int:
 def main(argv: Optional[List[str]] = None) -> int:
     parent_pid = os.getppid()
     options = parse_arguments(argv)
+    lead_own_group()
     channel = Channel.take_over_stdio()
     logs.configure(os.environ)
     watch_parent(parent_pid, lambda: _exit_now(EXIT_ORPHANED))  # a slow import included
@@ -128,4 +130,5 @@ def _exit_now(code: int) -> None:
         logging.shutdown()
         sys.stderr.flush()
     finally:
+        end_group()
         os._exit(code)

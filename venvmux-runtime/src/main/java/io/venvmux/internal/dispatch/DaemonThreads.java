@@ -1,9 +1,10 @@
 package io.venvmux.internal.dispatch;
 
+import io.venvmux.internal.VenvMuxThreads;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Names the pool's threads {@code venvmux-<role>-<n>} and makes them daemons. */
+/** Names the pool's threads {@code venvmux-<role>-<n>}; see {@link VenvMuxThreads}. */
 final class DaemonThreads implements ThreadFactory {
   private static final ThreadLocal<DaemonThreads> MADE_BY = new ThreadLocal<>();
 
@@ -16,15 +17,12 @@ final class DaemonThreads implements ThreadFactory {
 
   @Override
   public Thread newThread(Runnable r) {
-    Thread t =
-        new Thread(
-            () -> {
-              MADE_BY.set(this);
-              r.run();
-            },
-            prefix + count.incrementAndGet());
-    t.setDaemon(true);
-    return t;
+    return VenvMuxThreads.newDaemon(
+        () -> {
+          MADE_BY.set(this);
+          r.run();
+        },
+        prefix + count.incrementAndGet());
   }
 
   /** Whether the calling thread is one of this factory's. */

@@ -1,5 +1,6 @@
 package io.venvmux.internal.process;
 
+import io.venvmux.internal.VenvMuxThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +34,7 @@ final class Drain {
     this.in = in;
     this.lines = lines;
     this.captured = captured;
-    this.thread = new Thread(this::run, threadName);
-    thread.setDaemon(true);
+    this.thread = VenvMuxThreads.newDaemon(this::run, threadName);
     thread.start();
   }
 

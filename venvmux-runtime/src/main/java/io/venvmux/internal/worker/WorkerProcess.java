@@ -5,6 +5,12 @@ import io.venvmux.EnvStartException;
 import io.venvmux.PoolClosedException;
 import io.venvmux.ProtocolMismatchException;
 import io.venvmux.WorkerCrashedException;
+import io.venvmux.internal.VenvMuxThreads;
+import io.venvmux.internal.process.Output;
+import io.venvmux.internal.process.ProcessFailedException;
+import io.venvmux.internal.process.ProcessSpec;
+import io.venvmux.internal.process.ProcessTree;
+import io.venvmux.internal.process.RunningProcess;
 import io.venvmux.internal.wire.Hello;
 import io.venvmux.internal.wire.HelloReader;
 import java.io.IOException;
@@ -30,14 +36,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerProcess {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
+  private static final Logger WORKER_LOG = LoggerFactory.getLogger("io.venvmux.worker");
   private static final Duration REAP_WAIT = Duration.ofSeconds(5);
+  static final int STDERR_TAIL_LINES = 50;
 
   private final WorkerLaunch launch;
-  private final Process process;
+  private final RunningProcess process;
   private final StdinWriter stdin;
   private final PendingCalls pending;
-  private final StderrPump stderr;
-  private final Thread stderrThread;
   private final Thread readerThread;
   private final CompletableFuture<Hello> hello = new CompletableFuture<>();
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -50,18 +56,16 @@ public final class WorkerProcess {
   private volatile @Nullable Integer exitCode;
   private volatile @Nullable ExitReport exitReport;
 
-  private WorkerProcess(WorkerLaunch launch, Process process, Consumer<WorkerProcess> onExit) {
+  private WorkerProcess(
+      WorkerLaunch launch, RunningProcess process, Consumer<WorkerProcess> onExit) {
     this.launch = launch;
     this.process = process;
     this.onExit = onExit;
-    this.stdin = new StdinWriter(process.getOutputStream());
+    this.stdin = new StdinWriter(process.stdin());
     this.pending = new PendingCalls(toString(), launch.env(), launch.module());
-    String name = "venvmux-" + launch.env() + "-" + process.pid();
-    this.stderr = new StderrPump(process.getErrorStream(), launch.env(), process.pid());
-    this.stderrThread = new Thread(stderr, name + "-stderr");
-    this.stderrThread.setDaemon(true);
-    this.readerThread = new Thread(this::readLoop, name + "-stdout");
-    this.readerThread.setDaemon(true);
+    this.readerThread =
+        VenvMuxThreads.newDaemon(
+            this::readLoop, "venvmux-" + launch.env() + "-" + process.pid() + "-stdout");
   }
 
   /**
@@ -72,26 +76,44 @@ public final class WorkerProcess {
    * @throws EnvStartException when the process cannot be started at all
    */
   public static WorkerProcess spawn(WorkerLaunch launch, Consumer<WorkerProcess> onExit) {
-    ProcessBuilder pb = new ProcessBuilder(launch.command());
-    pb.environment().putAll(launch.environment());
-    Process p;
+    RunningProcess p;
     try {
-      p = pb.start();
-    } catch (IOException e) {
+      p = RunningProcess.start(stderrToLog(launch));
+    } catch (ProcessFailedException e) {
       throw new EnvStartException(
           "cannot start a worker for env '"
               + launch.env()
               + "' with "
               + launch.command()
               + ": "
-              + e.getMessage(),
+              + e.reason(),
           "",
           e);
     }
     WorkerProcess w = new WorkerProcess(launch, p, onExit);
-    w.stderrThread.start();
     w.readerThread.start();
     return w;
+  }
+
+  /**
+   * stdin and stdout are the protocol's pipes; stderr goes to the {@code io.venvmux.worker} logger
+   * with env and pid, at the level Python logged each line at, and its last lines are kept for
+   * crash reports (each line and the tail bounded: a module that writes hundreds of MB without a
+   * newline cannot stop the log).
+   */
+  private static ProcessSpec stderrToLog(WorkerLaunch launch) {
+    StderrLevels levels = new StderrLevels();
+    String env = launch.env();
+    return ProcessSpec.of(launch.command())
+        .withEnv(launch.environment())
+        .withStdinPipe()
+        .withStdout(Output.pipe())
+        .withStderr(
+            Output.lines(
+                (pid, line) ->
+                    WORKER_LOG.atLevel(levels.levelOf(line)).log("[{} pid {}] {}", env, pid, line)))
+        .tailLines(STDERR_TAIL_LINES)
+        .threadName("venvmux-" + env);
   }
 
   /**
@@ -108,7 +130,7 @@ public final class WorkerProcess {
       kill("it did not say hello within " + launch.startTimeout());
       awaitExit(REAP_WAIT);
       throw ExitReport.noHelloWithin(
-          launch.env(), launch.module(), launch.startTimeout(), stderr.tail());
+          launch.env(), launch.module(), launch.startTimeout(), process.tail());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       kill("the thread starting it was interrupted");
@@ -118,7 +140,7 @@ public final class WorkerProcess {
       // A failed import exits by itself (code 3); anything else gets stdin closed, then is killed.
       stdin.close(Duration.ofSeconds(1));
       if (!awaitExit(Duration.ofSeconds(2))) {
-        process.destroyForcibly();
+        process.kill();
         awaitExit(REAP_WAIT);
       }
       throw (CallException) e.getCause();
@@ -166,7 +188,7 @@ public final class WorkerProcess {
 
   /** The last lines of the worker's stderr. */
   public List<String> stderrTail() {
-    return stderr.tail();
+    return process.tail();
   }
 
   /**
@@ -207,12 +229,15 @@ public final class WorkerProcess {
     pending.forget(call);
   }
 
-  /** Kills the process at once; its pending calls fail with a message that gives the reason. */
+  /**
+   * Kills the process and the processes it started at once; its pending calls fail with a message
+   * that gives the reason.
+   */
   public void kill(String reason) {
     if (killReason == null) {
       killReason = reason;
     }
-    process.destroyForcibly();
+    process.kill();
   }
 
   /**
@@ -225,14 +250,12 @@ public final class WorkerProcess {
       stopReason = reason;
     }
     long deadline = System.nanoTime() + grace.toNanos();
+    // Listed while the worker lives: once it exits, what it started no longer counts as its own.
+    List<ProcessHandle> started = process.handle().descendants().toList();
     stdin.close(grace);
-    if (!awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-      process.destroy();
-      if (!awaitExit(Duration.ofSeconds(2))) {
-        process.destroyForcibly();
-        awaitExit(REAP_WAIT);
-      }
-    }
+    process.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    started.forEach(ProcessTree::kill);
+    awaitExit(REAP_WAIT);
   }
 
   /** Waits until the process exited and the reader finished its bookkeeping. */
@@ -252,7 +275,7 @@ public final class WorkerProcess {
   }
 
   private void readLoop() {
-    LineReader lines = new LineReader(process.getInputStream());
+    LineReader lines = new LineReader(process.stdout());
     try {
       if (lines.next()) {
         onFirstLine(lines.bytes(), lines.length());
@@ -281,13 +304,9 @@ public final class WorkerProcess {
   }
 
   private void onEndOfOutput() {
-    Integer code = reap();
+    Integer code = process.reap(REAP_WAIT);
     exitCode = code;
-    try {
-      stderrThread.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    process.awaitDrained(Duration.ofSeconds(2));
     ExitReport report =
         new ExitReport(
             toString(),
@@ -297,7 +316,7 @@ public final class WorkerProcess {
             stopReason,
             killReason,
             pending.size(),
-            stderr.tail());
+            process.tail());
     exitReport = report;
     exited = true;
     if (!hello.isDone()) {
@@ -310,21 +329,6 @@ public final class WorkerProcess {
       onExit.accept(this);
     } catch (RuntimeException e) {
       LOG.error("exit handling of {} failed", this, e);
-    }
-  }
-
-  private @Nullable Integer reap() {
-    try {
-      if (!process.waitFor(REAP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        // It closed stdout but lives on: it can no longer answer, so it must go.
-        process.destroyForcibly();
-        process.waitFor();
-      }
-      return process.exitValue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-      return null;
     }
   }
 
