@@ -251,7 +251,7 @@ final class EnvState {
     return helloWaiter;
   }
 
-  /** Counts the workers to start now as starting and returns how many, in this generation. */
+  /** Adds the workers to start now, counted as starting in this generation. */
   private void ensureWorkers(Actions.Builder b) {
     if (closed || !active || startBlocked) {
       return;
