@@ -2,6 +2,7 @@ package io.venvmux.internal.dispatch;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.venvmux.CallException;
+import io.venvmux.CallTimeoutException;
 import io.venvmux.internal.wire.RawResult;
 import io.venvmux.internal.wire.ResultDecoder;
 import io.venvmux.internal.worker.PendingCall;
@@ -10,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +30,7 @@ final class Call implements PendingCall {
   final String fn;
   final @Nullable JavaType resultType;
   final @Nullable Duration timeout;
-  final long submittedNanos = System.nanoTime();
+  final long submittedNanos;
 
   /** Completed with the raw result, or exceptionally with the CallException (or cancelled). */
   final CompletableFuture<RawResult> outcome = new CompletableFuture<>();
@@ -34,10 +38,11 @@ final class Call implements PendingCall {
   private final byte[] line;
   private final @Nullable Path payloadFile;
   private final boolean untyped;
-  private final EnvDispatcher owner;
+  private final String env;
+  private final Listener owner;
   private final AtomicBoolean ended = new AtomicBoolean();
 
-  /** The worker running it; guarded by the owner's lock. */
+  /** The worker running it; guarded by its env's lock. */
   @Nullable Slot slot;
 
   /** Set when it ends by timeout: its worker must be killed, not given more calls. */
@@ -50,15 +55,29 @@ final class Call implements PendingCall {
   volatile boolean released;
 
   /**
-   * Cancelled in flight and still held by its worker: it keeps its slot. Guarded by the owner's
-   * lock.
+   * Cancelled in flight and still held by its worker: it keeps its slot. Guarded by its env's lock.
    */
   boolean orphan;
 
   volatile @Nullable ScheduledFuture<?> timeoutTask;
 
+  /** Where a call reports its end: its env's bookkeeping. */
+  interface Listener {
+    /** The call ended (any way), before its outcome is published. */
+    void ended(Call call);
+
+    /** The call was cancelled in flight and its worker no longer holds it. */
+    void released(Call call);
+  }
+
+  /**
+   * @param env the env's name, for messages
+   * @param submittedNanos when it was submitted (System.nanoTime): timeouts count from here
+   */
   Call(
-      EnvDispatcher owner,
+      Listener owner,
+      String env,
+      long submittedNanos,
       long id,
       String fn,
       byte[] line,
@@ -66,6 +85,8 @@ final class Call implements PendingCall {
       @Nullable JavaType resultType,
       @Nullable Duration timeout) {
     this.owner = owner;
+    this.env = env;
+    this.submittedNanos = submittedNanos;
     this.id = id;
     this.fn = fn;
     this.line = line;
@@ -112,12 +133,35 @@ final class Call implements PendingCall {
     return end(error, false);
   }
 
+  /** Arms its timeout (if it has one), counted from submission. */
+  void scheduleTimeout(ScheduledExecutorService timer) {
+    if (timeout == null) {
+      return;
+    }
+    long delay = timeout.toNanos() - (System.nanoTime() - submittedNanos);
+    try {
+      timeoutTask = timer.schedule(this::timeOut, Math.max(0, delay), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      return; // the pool is closing; it ends the call itself
+    }
+    if (isDone()) {
+      timeoutTask.cancel(false);
+    }
+  }
+
   /**
-   * Ends with its timeout; true if this ended it. Only the winner marks the call timed out: a reply
-   * that came first leaves its worker alone.
+   * Ends with its timeout; true if this ended it. Only the winner marks the call timed out (its env
+   * then kills its worker): a reply that came first leaves the worker alone.
    */
-  boolean endByTimeout(CallException error) {
-    return end(error, true);
+  boolean timeOut() {
+    return end(
+        new CallTimeoutException(
+            describe()
+                + " timed out after "
+                + timeout
+                + " (counted from submission); its worker is killed and replaced",
+            timeout),
+        true);
   }
 
   private boolean end(CallException error, boolean byTimeout) {
@@ -176,6 +220,6 @@ final class Call implements PendingCall {
 
   /** Names the call in messages. */
   String describe() {
-    return "fn '" + fn + "' in env '" + owner.name() + "'";
+    return "fn '" + fn + "' in env '" + env + "'";
   }
 }

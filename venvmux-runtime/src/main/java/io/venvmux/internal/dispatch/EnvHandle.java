@@ -35,15 +35,22 @@ public final class EnvHandle implements VenvHandle {
 
   private final EnvDispatcher env;
   private final PoolRuntime rt;
+  private final CallFactory calls;
 
   public EnvHandle(EnvDispatcher env, PoolRuntime rt) {
     this.env = env;
     this.rt = rt;
+    this.calls = new CallFactory(rt, env);
   }
 
   /** The dispatcher behind this handle. */
   public EnvDispatcher dispatcher() {
     return env;
+  }
+
+  /** Makes this env's calls. */
+  CallFactory calls() {
+    return calls;
   }
 
   @Override
@@ -81,7 +88,7 @@ public final class EnvHandle implements VenvHandle {
       @Nullable Duration timeout) {
     Call call;
     try {
-      call = env.newCall(fn, orEmpty(args), orEmpty(kwargs), resultType, timeout);
+      call = calls.newCall(fn, orEmpty(args), orEmpty(kwargs), resultType, timeout);
     } catch (CallException e) {
       throw withCallSite(e, fn);
     }
@@ -121,7 +128,7 @@ public final class EnvHandle implements VenvHandle {
     CompletableFuture<T> result = new CompletableFuture<>();
     Call call;
     try {
-      call = env.newCall(fn, orEmpty(args), orEmpty(kwargs), resultType, timeout);
+      call = calls.newCall(fn, orEmpty(args), orEmpty(kwargs), resultType, timeout);
     } catch (CallException e) {
       result.completeExceptionally(e);
       return result;
@@ -180,7 +187,7 @@ public final class EnvHandle implements VenvHandle {
         }
         Call call;
         try {
-          call = env.newCall(fn, List.of(), orEmpty(kwargs), type, null);
+          call = this.calls.newCall(fn, List.of(), orEmpty(kwargs), type, null);
         } catch (CallException e) {
           firstFailure.compareAndSet(null, e);
           permits.release();

@@ -5,7 +5,6 @@ import io.venvmux.internal.env.EnvResolver;
 import io.venvmux.internal.wire.WireWarmUp;
 import io.venvmux.internal.worker.WorkerProcess;
 import io.venvmux.internal.worker.WorkerSources;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +45,10 @@ public final class PoolRuntime {
   private final Executor callbacks;
   private final @Nullable ExecutorService ownedCallbacks;
   private final DaemonThreads callbackThreads = new DaemonThreads("callback");
-  private final SpillDir spill = new SpillDir();
+
+  /** Holds oversized payloads and results; {@link CallFactory} writes payloads to it. */
+  final SpillDir spill = new SpillDir();
+
   private final AtomicLong ids = new AtomicLong();
   private final Set<WorkerProcess> processes = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -128,11 +130,6 @@ public final class PoolRuntime {
   /** The spill folder to hand to workers, or null when results never spill. */
   @Nullable Path resultSpillDir() {
     return maxResultBytes == null ? null : spill.dir();
-  }
-
-  /** Writes an oversized request payload to a private spill file. */
-  Path spillPayload(byte[] payload) throws IOException {
-    return spill.write(payload);
   }
 
   /**

@@ -1,11 +1,10 @@
 package io.venvmux.internal.dispatch;
 
 import io.venvmux.internal.wire.Hello;
-import io.venvmux.internal.worker.WorkerProcess;
 
-/** A ready worker as its env's dispatcher sees it. Fields are guarded by the dispatcher's lock. */
+/** A ready worker as its env's state sees it. Fields are guarded by the dispatcher's lock. */
 final class Slot {
-  final WorkerProcess proc;
+  final Worker worker;
   final Hello hello;
 
   /** The env generation it was started in. */
@@ -23,14 +22,14 @@ final class Slot {
   /** Being killed (a call on it timed out): gets no new calls, is replaced at once. */
   boolean killed;
 
-  Slot(WorkerProcess proc, Hello hello, int generation, long startedNanos) {
-    this.proc = proc;
+  Slot(Worker worker, Hello hello, int generation, long startedNanos) {
+    this.worker = worker;
     this.hello = hello;
     this.generation = generation;
     this.startedNanos = startedNanos;
   }
 
   boolean live() {
-    return !retiring && !killed && !proc.exited();
+    return !retiring && !killed && !worker.exited();
   }
 }

@@ -34,24 +34,25 @@ class DispatchRacesTest {
     return EnvSpec.builder().python(PYTHON).workerPaths(FIXTURES).workers(1).build();
   }
 
-  private static EnvDispatcher startedDispatcher(Pool pool) {
+  private static EnvHandle startedHandle(Pool pool) {
     VenvHandle h = pool.venv("e");
     h.functions();
-    return ((EnvHandle) h).dispatcher();
+    return (EnvHandle) h;
   }
 
-  private static Call addCall(EnvDispatcher d) {
-    return d.newCall("add", List.of(), Map.of("a", 1, "b", 2), null, null);
+  private static Call addCall(CallFactory calls) {
+    return calls.newCall("add", List.of(), Map.of("a", 1, "b", 2), null, null);
   }
 
   @Test
   void aCallAssignedJustBeforeStopEnvFailsInsteadOfWaitingForever() throws Exception {
     try (Pool pool = Pool.builder().home(HOME).env("e", oneWorker(), "vmx_fixture").build()) {
-      EnvDispatcher d = startedDispatcher(pool);
+      EnvHandle h = startedHandle(pool);
+      EnvDispatcher d = h.dispatcher();
       WorkerProcess proc = d.workers().get(0);
       // The call got its slot, then stopEnv ran to completion before it was written.
-      Slot slot = new Slot(proc, d.lastHello(), 0, System.nanoTime());
-      Call call = addCall(d);
+      Slot slot = new Slot(new ProcessWorker(proc), proc.hello(), 0, System.nanoTime());
+      Call call = addCall(h.calls());
       call.slot = slot;
       slot.inflight = 1;
       d.stop(false);
@@ -70,13 +71,14 @@ class DispatchRacesTest {
   @Test
   void aTimeoutThatLosesToTheReplyDoesNotMarkTheCallTimedOut() throws Exception {
     try (Pool pool = Pool.builder().home(HOME).env("e", oneWorker(), "vmx_fixture").build()) {
-      EnvDispatcher d = startedDispatcher(pool);
+      EnvHandle h = startedHandle(pool);
+      EnvDispatcher d = h.dispatcher();
       long pid = d.workers().get(0).pid();
-      Call call = addCall(d);
+      Call call = addCall(h.calls());
       d.submit(call);
       call.outcome.get(30, TimeUnit.SECONDS);
 
-      d.timedOut(call); // the timer fired as the reply ended the call
+      call.timeOut(); // the timer fired as the reply ended the call
 
       assertThat(call.timedOut).isFalse();
       assertThat(d.workers()).extracting(WorkerProcess::pid).containsExactly(pid);
@@ -95,8 +97,9 @@ class DispatchRacesTest {
           return rt.resolver.resolve(spec);
         };
     EnvDispatcher d = new EnvDispatcher("e", "vmx_fixture", oneWorker(), rt, resolve);
+    CallFactory calls = new CallFactory(rt, d);
     try {
-      Call first = addCall(d);
+      Call first = addCall(calls);
       d.submit(first);
       ExecutionException x =
           catchThrowableOfType(
@@ -106,7 +109,7 @@ class DispatchRacesTest {
           .hasMessageContaining("MissingClass")
           .hasRootCauseInstanceOf(NoClassDefFoundError.class);
 
-      Call second = addCall(d);
+      Call second = addCall(calls);
       d.submit(second);
       assertThat(second.outcome.get(30, TimeUnit.SECONDS)).isNotNull();
       assertThat(attempts).hasValue(2);
@@ -119,11 +122,12 @@ class DispatchRacesTest {
   void aQueuedCallGivenASlotAfterTheBackgroundThreadsStoppedFailsAsClosed() throws Exception {
     PoolRuntime rt = new PoolRuntime(HOME, Serializer.JSON, null, null, null);
     EnvDispatcher d = new EnvDispatcher("e", "vmx_fixture", oneWorker(), rt);
+    CallFactory calls = new CallFactory(rt, d);
     try {
       d.hello();
-      Call running = d.newCall("nap", List.of(), Map.of("seconds", 2.0), null, null);
+      Call running = calls.newCall("nap", List.of(), Map.of("seconds", 2.0), null, null);
       d.submit(running);
-      Call queued = addCall(d);
+      Call queued = addCall(calls);
       d.submit(queued);
       assertThat(d.queuedCalls()).isEqualTo(1);
       // The pool's close reached its background threads: the reply to the running call now hands
@@ -139,7 +143,7 @@ class DispatchRacesTest {
           .hasMessageContaining("'add'")
           .hasMessageContaining("was not sent");
       assertThat(d.queuedCalls()).isZero();
-      Call after = addCall(d);
+      Call after = addCall(calls);
       d.submit(after); // its slot was freed: it goes straight to the worker
       assertThat(after.outcome.get(30, TimeUnit.SECONDS)).isNotNull();
     } finally {

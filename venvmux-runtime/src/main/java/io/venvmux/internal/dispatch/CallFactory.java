@@ -1,0 +1,68 @@
+package io.venvmux.internal.dispatch;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.venvmux.InvalidJsonException;
+import io.venvmux.PoolClosedException;
+import io.venvmux.internal.wire.RequestEncoder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes the calls of one env ready to submit: encodes each request, and writes a payload larger
+ * than the pool's {@code maxPayloadBytes} to the spill folder, sending only its file name.
+ */
+final class CallFactory {
+  private final PoolRuntime rt;
+  private final EnvDispatcher env;
+  private final @Nullable Duration envTimeout;
+
+  CallFactory(PoolRuntime rt, EnvDispatcher env) {
+    this.rt = rt;
+    this.env = env;
+    this.envTimeout = env.spec().callTimeout().orElse(null);
+  }
+
+  /**
+   * A call of {@code fn}, not yet submitted.
+   *
+   * @param timeout per-call timeout; null: the env's default (if any)
+   * @throws InvalidJsonException when the arguments cannot be encoded (or spilled)
+   * @throws PoolClosedException when the pool is closed
+   */
+  Call newCall(
+      String fn,
+      List<?> args,
+      Map<String, ?> kwargs,
+      @Nullable JavaType resultType,
+      @Nullable Duration timeout) {
+    String name = env.name();
+    if (rt.closed()) {
+      throw new PoolClosedException(
+          "the pool is closed; fn '" + fn + "' in env '" + name + "' was not sent");
+    }
+    long id = rt.nextId();
+    RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, name);
+    byte[] line = enc.line();
+    Path payloadFile = null;
+    if (rt.maxPayloadBytes != null && line.length > rt.maxPayloadBytes) {
+      String what = "fn '" + fn + "' in env '" + name + "'";
+      try {
+        payloadFile = rt.spill.write(enc.payload());
+      } catch (IOException | RuntimeException e) {
+        if (rt.closed()) {
+          throw new PoolClosedException("the pool is closed; " + what + " was not sent");
+        }
+        throw new InvalidJsonException(
+            "cannot spill the arguments of " + what + " to a file: " + e, e);
+      }
+      line = RequestEncoder.spilledLine(id, fn, payloadFile.toString());
+    }
+    Duration effective = timeout != null ? timeout : envTimeout;
+    return new Call(
+        env.callEnds(), name, System.nanoTime(), id, fn, line, payloadFile, resultType, effective);
+  }
+}

@@ -1,0 +1,465 @@
+package io.venvmux.internal.dispatch;
+
+import io.venvmux.CallException;
+import io.venvmux.EnvSpec;
+import io.venvmux.PoolClosedException;
+import io.venvmux.internal.wire.Hello;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The queue and the workers of one env as plain state: which slot a call takes, when workers start,
+ * crash-loop protection, sizing, stop and reload. Each transition returns the {@link Actions} to
+ * carry out; it does no I/O and starts nothing itself. Times are {@link System#nanoTime} values
+ * passed in, so tests drive it with a fake clock. Not thread-safe: the dispatcher calls it under
+ * its lock.
+ *
+ * <p>Crash-loop protection: when a worker fails before its hello, the queued calls fail with that
+ * error and no worker is started again until the next call (or a reload) asks for one.
+ */
+final class EnvState {
+  private final String name;
+  private final EnvSpec spec;
+  private final boolean fixed;
+  private final Autoscaler autoscaler;
+  private final ArrayDeque<Call> queue = new ArrayDeque<>();
+  private final List<Slot> slots = new ArrayList<>();
+  private int starting;
+  private int target;
+  private int generation;
+  private boolean active;
+  private boolean closed;
+  private boolean startBlocked;
+  private @Nullable CompletableFuture<Hello> helloWaiter;
+  private @Nullable Long lastStartFailureNanos;
+
+  EnvState(String name, EnvSpec spec, long nowNanos) {
+    this.name = name;
+    this.spec = spec;
+    this.fixed = spec.workers().isPresent();
+    this.target = spec.minWorkers();
+    this.autoscaler = new Autoscaler(spec, nowNanos);
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** Closed for good: takes no calls, starts nothing. */
+  boolean closed() {
+    return closed;
+  }
+
+  /** Whether a start decided in generation {@code gen} is still wanted. */
+  boolean wants(int gen) {
+    return !closed && gen == generation;
+  }
+
+  int queued() {
+    return queue.size();
+  }
+
+  int starting() {
+    return starting;
+  }
+
+  int target() {
+    return target;
+  }
+
+  /** The live workers (not stopping, not killed, not exited), oldest first. */
+  List<Slot> liveSlots() {
+    List<Slot> out = new ArrayList<>();
+    for (Slot s : slots) {
+      if (s.live()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** The slot of {@code worker}, if it still has one. */
+  @Nullable Slot slotOf(Worker worker) {
+    for (Slot s : slots) {
+      if (s.worker.equals(worker)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** Why calls that will not run now fail: the pool closed, or the env was stopped. */
+  String stoppedWhy(boolean poolClosed) {
+    return poolClosed || closed ? "the pool was closed" : "env '" + name + "' was stopped";
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  /** A new call (the env must not be closed): it takes a free slot, or waits in the queue. */
+  Actions submit(Call call, long nowNanos) {
+    Actions.Builder b = new Actions.Builder();
+    active = true;
+    startBlocked = false;
+    autoscaler.activity(nowNanos);
+    Slot free = queue.isEmpty() ? freeSlot() : null;
+    if (free != null) {
+      assign(call, free);
+      b.send(call);
+    } else {
+      queue.addLast(call);
+    }
+    ensureWorkers(b);
+    return b.build();
+  }
+
+  /**
+   * Sending {@code call} to {@code slot} found the worker gone: the call goes back to the head of
+   * the queue, or fails when the env was stopped or closed meanwhile (nothing would run it).
+   */
+  Actions sendFailed(Call call, Slot slot, boolean poolClosed) {
+    Actions.Builder b = new Actions.Builder();
+    // A call that ended meanwhile had its slot released by ended(); only a live one moves back.
+    if (!call.isDone() && call.slot == slot) {
+      call.slot = null;
+      call.released = false;
+      slot.inflight--;
+      if (poolClosed || closed || !active) {
+        b.fail(
+            call,
+            new PoolClosedException(
+                stoppedWhy(poolClosed) + " before " + call.describe() + " was sent"));
+      } else {
+        queue.addFirst(call);
+        ensureWorkers(b);
+      }
+    }
+    pump(b);
+    return b.build();
+  }
+
+  /** A call ended (reply, error, timeout, cancellation, shutdown): its slot frees. */
+  Actions ended(Call call, long nowNanos) {
+    Actions.Builder b = new Actions.Builder();
+    Slot s = call.slot;
+    if (s == null) {
+      queue.remove(call);
+      return Actions.NONE;
+    }
+    if (call.cancelled && !call.released) {
+      // Python still runs it: the slot stays taken (the inflight bound holds) until released().
+      call.orphan = true;
+      return Actions.NONE;
+    }
+    s.inflight--;
+    b.forget(s);
+    if (call.timedOut && !s.killed) {
+      s.killed = true; // the dispatcher kills it; a replacement starts now
+      ensureWorkers(b);
+    }
+    autoscaler.activity(nowNanos);
+    pump(b);
+    return b.build();
+  }
+
+  /** A call cancelled in flight left its worker: its slot takes the next queued call. */
+  Actions released(Call call, long nowNanos) {
+    Slot s = call.slot;
+    if (!call.orphan || s == null) {
+      return Actions.NONE;
+    }
+    call.orphan = false;
+    s.inflight--;
+    autoscaler.activity(nowNanos);
+    Actions.Builder b = new Actions.Builder();
+    pump(b);
+    return b.build();
+  }
+
+  private void assign(Call call, Slot slot) {
+    call.slot = slot;
+    slot.inflight++;
+  }
+
+  /** The live slot with the fewest calls, if one has room for another. */
+  private @Nullable Slot freeSlot() {
+    Slot best = null;
+    int limit = spec.inflight();
+    for (Slot s : slots) {
+      if (s.live() && s.inflight < limit && (best == null || s.inflight < best.inflight)) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  /** Gives queued calls, in order, to free slots. */
+  private void pump(Actions.Builder b) {
+    while (!queue.isEmpty()) {
+      Slot s = freeSlot();
+      if (s == null) {
+        return;
+      }
+      Call c = queue.pollFirst();
+      if (!c.isDone()) {
+        assign(c, s);
+        b.send(c);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- workers
+
+  /** Starts the minimum workers ahead of the first call (a pool does at build). */
+  Actions startMinWorkers() {
+    if (closed || spec.minWorkers() == 0) {
+      return Actions.NONE;
+    }
+    active = true;
+    Actions.Builder b = new Actions.Builder();
+    ensureWorkers(b);
+    return b.build();
+  }
+
+  /** Asks for a worker (a caller waits for its hello): starts one if none is up or starting. */
+  Actions wantWorker() {
+    active = true;
+    startBlocked = false;
+    if (!fixed && target == 0) {
+      target = 1;
+    }
+    Actions.Builder b = new Actions.Builder();
+    ensureWorkers(b);
+    return b.build();
+  }
+
+  /** The hello of a live worker, if one is up. */
+  @Nullable Hello liveHello() {
+    for (Slot s : slots) {
+      if (s.live()) {
+        return s.hello;
+      }
+    }
+    return null;
+  }
+
+  /** The future the next ready worker's hello completes (or a failed start fails). */
+  CompletableFuture<Hello> helloWaiter() {
+    if (helloWaiter == null) {
+      helloWaiter = new CompletableFuture<>();
+    }
+    return helloWaiter;
+  }
+
+  /** Adds the workers to start now, counted as starting in this generation. */
+  private void ensureWorkers(Actions.Builder b) {
+    if (closed || !active || startBlocked) {
+      return;
+    }
+    int live = starting;
+    int busy = 0;
+    for (Slot s : slots) {
+      if (s.live()) {
+        live++;
+      }
+      busy += s.inflight;
+    }
+    if (!fixed && target == 0 && (!queue.isEmpty() || busy > 0)) {
+      target = 1;
+    }
+    int want = fixed ? spec.workers().getAsInt() : target;
+    int n = Math.max(0, want - live);
+    if (n > 0) {
+      starting += n;
+      b.start(n, generation);
+    }
+  }
+
+  /** A start could not even be scheduled (the pool is closing). */
+  void startNotScheduled(int gen) {
+    if (gen == generation) {
+      starting--;
+    }
+  }
+
+  /**
+   * A worker said hello. Unwanted (its env was stopped or reloaded meanwhile), it is to be stopped;
+   * else it takes queued calls and answers the hello waiter.
+   */
+  Actions started(Slot slot) {
+    Actions.Builder b = new Actions.Builder();
+    if (!wants(slot.generation)) {
+      return b.stop(slot).build();
+    }
+    starting--;
+    slots.add(slot);
+    b.answer(helloWaiter, slot.hello);
+    helloWaiter = null;
+    pump(b);
+    return b.build();
+  }
+
+  /**
+   * A start attempt of generation {@code gen} that began at {@code began} failed ({@code
+   * wasStarting}: it was counted as starting; else its worker died right after its hello). Ignored
+   * unless {@link #wants} it. If no worker is up, the queued calls fail with its error. An attempt
+   * that began before an earlier failure is stale: it fails only the calls queued before that
+   * earlier failure, since later calls form a new burst with an attempt of their own (and get one
+   * here if none is left).
+   */
+  Actions startFailed(int gen, long began, CallException e, boolean wasStarting, long nowNanos) {
+    if (!wants(gen)) {
+      return Actions.NONE;
+    }
+    if (wasStarting) {
+      starting--;
+    }
+    startBlocked = true;
+    Actions.Builder b = new Actions.Builder();
+    if (!liveSlots().isEmpty()) {
+      return b.build();
+    }
+    boolean stale = lastStartFailureNanos != null && began - lastStartFailureNanos < 0;
+    long threshold = stale ? lastStartFailureNanos : nowNanos;
+    lastStartFailureNanos = nowNanos;
+    queue.removeIf(
+        c -> {
+          boolean before = c.submittedNanos - threshold <= 0;
+          if (before) {
+            b.fail(c, Failures.copy(e));
+          }
+          return before;
+        });
+    if (helloWaiter != null) {
+      b.answer(helloWaiter, Failures.copy(e));
+      helloWaiter = null;
+    }
+    if (!queue.isEmpty() && starting == 0) {
+      startBlocked = false;
+      ensureWorkers(b);
+    }
+    return b.build();
+  }
+
+  /** Takes a slot out (its worker exited). */
+  void remove(Slot slot) {
+    slots.remove(slot);
+  }
+
+  /** A worker exited (not while starting): its slot goes, and a replacement starts if wanted. */
+  Actions exited(Worker worker) {
+    slots.removeIf(s -> s.worker.equals(worker));
+    if (startBlocked && !queue.isEmpty() && starting == 0 && liveSlots().isEmpty()) {
+      // Calls still wait and no worker is left to serve them: try once more (failing, it fails
+      // them).
+      startBlocked = false;
+    }
+    Actions.Builder b = new Actions.Builder();
+    ensureWorkers(b);
+    return b.build();
+  }
+
+  /** One autoscaling check: grows under sustained saturation, retires idle workers. */
+  Actions tick(long nowNanos) {
+    Actions.Builder b = new Actions.Builder();
+    if (closed || !active) {
+      return b.build();
+    }
+    Autoscaler.Decision decision = autoscaler.decide(observe(), nowNanos);
+    if (decision.grows()) {
+      target = decision.growTo();
+      ensureWorkers(b);
+    }
+    if (decision.stop() > 0 && starting == 0) {
+      retireOldest(decision.stop(), b);
+      target = spec.minWorkers();
+    }
+    return b.build();
+  }
+
+  private Autoscaler.Observed observe() {
+    int live = 0;
+    int busy = 0;
+    boolean allSaturated = true;
+    for (Slot s : slots) {
+      busy += s.inflight;
+      if (s.live()) {
+        live++;
+        allSaturated &= s.inflight >= spec.inflight();
+      }
+    }
+    return new Autoscaler.Observed(live, busy, starting, allSaturated, !queue.isEmpty());
+  }
+
+  /** Takes the oldest {@code count} live workers out of service, to stop. */
+  private void retireOldest(int count, Actions.Builder b) {
+    List<Slot> out = new ArrayList<>();
+    for (Slot s : slots) {
+      if (out.size() < count && s.live()) {
+        s.retiring = true;
+        out.add(s);
+        b.stop(s);
+      }
+    }
+    slots.removeAll(out);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /**
+   * Replaces the workers, keeping the count (the env must not be closed): the old ones are to be
+   * stopped (they finish their in-flight calls); queued calls wait for the new ones.
+   */
+  Actions reload() {
+    Actions.Builder b = new Actions.Builder();
+    generation++;
+    starting = 0;
+    int count = 0;
+    for (Slot s : slots) {
+      s.retiring = true;
+      b.stop(s);
+      if (!s.killed) {
+        count++;
+      }
+    }
+    slots.clear();
+    if (!fixed) {
+      target = Math.max(spec.minWorkers(), Math.max(target, count));
+    }
+    startBlocked = false;
+    ensureWorkers(b);
+    return b.build();
+  }
+
+  /**
+   * Stops the env: queued calls fail, the workers are to be stopped, a hello waiter fails. The next
+   * call starts it again; with {@code closing}, never again.
+   */
+  Actions stop(boolean closing) {
+    if (closing) {
+      closed = true;
+    }
+    generation++;
+    starting = 0;
+    active = false;
+    startBlocked = false;
+    target = spec.minWorkers();
+    autoscaler.reset();
+    String why = stoppedWhy(false);
+    Actions.Builder b = new Actions.Builder();
+    for (Call c : queue) {
+      b.fail(c, new PoolClosedException(why + " before " + c.describe() + " was sent"));
+    }
+    queue.clear();
+    for (Slot s : slots) {
+      s.retiring = true;
+      b.stop(s);
+    }
+    slots.clear();
+    if (helloWaiter != null) {
+      b.answer(helloWaiter, new PoolClosedException(why + " while a worker was starting"));
+      helloWaiter = null;
+    }
+    return b.build();
+  }
+}

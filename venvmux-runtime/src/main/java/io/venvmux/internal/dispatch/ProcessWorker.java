@@ -1,0 +1,33 @@
+package io.venvmux.internal.dispatch;
+
+import io.venvmux.internal.worker.PendingCall;
+import io.venvmux.internal.worker.WorkerProcess;
+import java.time.Duration;
+
+/** A {@link Worker} that is a real worker process. */
+record ProcessWorker(WorkerProcess proc) implements Worker {
+  @Override
+  public boolean exited() {
+    return proc.exited();
+  }
+
+  @Override
+  public boolean send(PendingCall call) {
+    return proc.send(call);
+  }
+
+  @Override
+  public void forget(PendingCall call) {
+    proc.forget(call);
+  }
+
+  @Override
+  public void kill(String reason) {
+    proc.kill(reason);
+  }
+
+  @Override
+  public void stop(Duration grace, String reason) {
+    proc.stop(grace, reason);
+  }
+}

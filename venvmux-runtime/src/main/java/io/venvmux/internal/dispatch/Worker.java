@@ -1,0 +1,25 @@
+package io.venvmux.internal.dispatch;
+
+import io.venvmux.internal.worker.PendingCall;
+import java.time.Duration;
+
+/**
+ * A ready worker as its env uses it. {@link EnvState} only asks whether it {@link #exited}; the
+ * dispatcher sends to it and stops it. {@link ProcessWorker} is the real one; tests use stand-ins.
+ */
+interface Worker {
+  /** Whether the process exited. */
+  boolean exited();
+
+  /** Sends a call; false, without touching the call, when the worker is gone or stopping. */
+  boolean send(PendingCall call);
+
+  /** Forgets a call that ended on the Java side; its reply will be dropped. */
+  void forget(PendingCall call);
+
+  /** Kills the process at once. */
+  void kill(String reason);
+
+  /** Stops the process gracefully and waits for it. */
+  void stop(Duration grace, String reason);
+}
