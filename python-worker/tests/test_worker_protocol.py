@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from venvmux_worker import FEATURES
+
 from conftest import FIXTURES, worker_env
 
 
@@ -29,6 +31,7 @@ def test_hello_lists_public_functions_with_signatures(worker):
     assert functions["traced"] == "(x: int) -> int"  # decorated functions stay callable
     assert functions["cached"] == "(x: int) -> int"
     assert list(functions) == sorted(functions)
+    assert hello["features"] == list(FEATURES)
 
 
 def test_decorated_functions(worker):

@@ -26,4 +26,8 @@ with ``n``.
 
 PROTOCOL_VERSION = 1
 
-__all__ = ["PROTOCOL_VERSION"]
+# What this worker can do beyond plain protocol v1, named in its hello's "features"; the host
+# uses a feature only when it knows it too, so an older host or worker keeps working.
+FEATURES: tuple = ()
+
+__all__ = ["FEATURES", "PROTOCOL_VERSION"]

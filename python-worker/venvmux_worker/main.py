@@ -12,7 +12,7 @@ import sys
 import traceback
 from typing import List, Optional
 
-from venvmux_worker import PROTOCOL_VERSION, logs
+from venvmux_worker import FEATURES, PROTOCOL_VERSION, logs
 from venvmux_worker.aio import InlineLoop, ThreadedLoop
 from venvmux_worker.calls import FunctionCaller
 from venvmux_worker.dispatch import Dispatcher
@@ -106,6 +106,7 @@ def hello_message(module_name: str, wire: Wire, functions: dict) -> dict:
         "module": module_name,
         "serializer": wire.name,
         "functions": {name: signature_text(function) for name, function in functions.items()},
+        "features": list(FEATURES),
     }
 
 

@@ -1,6 +1,7 @@
 package io.venvmux.internal.wire;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The first line a worker writes: who it is and what its module offers.
@@ -11,6 +12,8 @@ import java.util.Map;
  * @param module the module the worker serves
  * @param serializer the JSON library the worker actually uses
  * @param functions the module's public functions and their signatures
+ * @param features what the worker can do beyond plain protocol v1 ({@code "features"} in the hello;
+ *     empty for a worker that names none): the host uses a feature only when both sides know it
  */
 public record Hello(
     int protocol,
@@ -18,11 +21,18 @@ public record Hello(
     String python,
     String module,
     String serializer,
-    Map<String, String> functions) {
+    Map<String, String> functions,
+    Set<String> features) {
   /** The protocol version this runtime speaks. */
   public static final int PROTOCOL = 1;
 
   public Hello {
     functions = Map.copyOf(functions);
+    features = Set.copyOf(features);
+  }
+
+  /** Whether the worker named {@code feature} in its hello. */
+  public boolean supports(String feature) {
+    return features.contains(feature);
   }
 }

@@ -5,7 +5,9 @@ import io.venvmux.EnvStartException;
 import io.venvmux.ProtocolMismatchException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a worker's first line: its hello ({@code {"type":"hello","protocol":1,...}}), or the {@code
@@ -64,12 +66,15 @@ public final class HelloReader {
     line.path("functions")
         .properties()
         .forEach(f -> functions.put(f.getKey(), f.getValue().asText()));
+    Set<String> features = new LinkedHashSet<>();
+    line.path("features").forEach(f -> features.add(f.asText()));
     return new Hello(
         protocol,
         line.path("pid").asLong(pid),
         line.path("python").asText(""),
         line.path("module").asText(module),
         line.path("serializer").asText(""),
-        functions);
+        functions,
+        features);
   }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +112,7 @@ class EnvStateTest {
   }
 
   private static Hello hello() {
-    return new Hello(Hello.PROTOCOL, 1, "3.11", "m", "json", Map.of());
+    return new Hello(Hello.PROTOCOL, 1, "3.11", "m", "json", Map.of(), Set.of());
   }
 
   /** A worker of the current generation says hello. */

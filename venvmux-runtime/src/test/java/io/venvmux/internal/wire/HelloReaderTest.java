@@ -7,6 +7,7 @@ import io.venvmux.EnvStartException;
 import io.venvmux.ProtocolMismatchException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@link HelloReader} on first lines given as bytes. */
@@ -22,9 +23,20 @@ class HelloReaderTest {
     Hello h =
         read(
             "{\"type\":\"hello\",\"protocol\":1,\"pid\":7,\"python\":\"3.12.1\",\"module\":\"m\","
-                + "\"serializer\":\"orjson\",\"functions\":{\"add\":\"(a, b)\",\"nap\":\"()\"}}");
+                + "\"serializer\":\"orjson\",\"functions\":{\"add\":\"(a, b)\",\"nap\":\"()\"},"
+                + "\"features\":[\"a\",\"b\"]}");
     assertThat(h)
-        .isEqualTo(new Hello(1, 7, "3.12.1", "m", "orjson", Map.of("add", "(a, b)", "nap", "()")));
+        .isEqualTo(
+            new Hello(
+                1,
+                7,
+                "3.12.1",
+                "m",
+                "orjson",
+                Map.of("add", "(a, b)", "nap", "()"),
+                Set.of("a", "b")));
+    assertThat(h.supports("a")).isTrue();
+    assertThat(h.supports("c")).isFalse();
   }
 
   @Test
@@ -34,6 +46,7 @@ class HelloReaderTest {
     assertThat(h.module()).isEqualTo("mod");
     assertThat(h.python()).isEmpty();
     assertThat(h.functions()).isEmpty();
+    assertThat(h.features()).isEmpty();
   }
 
   @Test
