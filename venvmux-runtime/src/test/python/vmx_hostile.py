@@ -41,22 +41,19 @@ def depth_of(value) -> int:
     return depth
 
 
-def cyclic() -> list:
-    loop: list = []
-    loop.append(loop)
-    return loop
-
-
-class _BadRepr:
+class _Unprintable:
     def __repr__(self) -> str:
         raise RuntimeError("repr refuses")
 
 
-def bad_repr() -> object:
-    return {"x": _BadRepr()}
-
-
-def too_many_digits() -> int:
+def unencodable(kind: str) -> object:
+    """A result the worker cannot write as JSON: cyclic, a raising __repr__, a huge int."""
+    if kind == "cyclic":
+        loop: list = []
+        loop.append(loop)
+        return loop
+    if kind == "bad_repr":
+        return {"x": _Unprintable()}
     return 10 ** 5000
 
 

@@ -104,11 +104,13 @@ class HardeningTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"cyclic", "bad_repr", "too_many_digits"})
-  void aResultThatCannotBeEncodedIsInvalidJson(String fn) {
+  void aResultThatCannotBeEncodedIsInvalidJson(String kind) {
     try (Pool pool = hostilePool(TestEnvs.pool())) {
       InvalidJsonException x =
-          catchThrowableOfType(InvalidJsonException.class, () -> pool.venv("h").call(fn, Map.of()));
-      assertThat(x).hasMessageContaining(fn + "()").hasMessageContaining("cannot be encoded");
+          catchThrowableOfType(
+              InvalidJsonException.class,
+              () -> pool.venv("h").call("unencodable", Map.of("kind", kind)));
+      assertThat(x).hasMessageContaining("unencodable()").hasMessageContaining("cannot be encoded");
     }
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.venvmux.EnvSpec;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,21 +75,8 @@ class PrivateEnvsTest {
   }
 
   private static Process underUmask022(List<String> args) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "/bin/sh",
-                "-c",
-                "umask 022 && exec \"$@\"",
-                "sh",
-                java,
-                "-cp",
-                cp.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator),
-                ResolveMain.class.getName()));
-    cmd.addAll(args);
+    List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "umask 022 && exec \"$@\"", "sh"));
+    cmd.addAll(EnvBuildOnceTest.javaCommand(ResolveMain.class, args));
     return new ProcessBuilder(cmd).redirectErrorStream(true).start();
   }
 
