@@ -7,15 +7,19 @@ import logging
 import os
 import re
 import traceback
+import types
 from typing import Any, Optional
 
 from venvmux_worker.calls import FunctionCaller
 from venvmux_worker.errors import INVALID_JSON, REMOTE_EXCEPTION, CallError
+from venvmux_worker.generators import DEFAULT_LIMIT, GeneratorFailed, encode_generator
 from venvmux_worker.spill import ResultSpill, read_payload
+from venvmux_worker.walk import MAX_DEPTH
 from venvmux_worker.wire import Wire
 
 _log = logging.getLogger(__name__)
 _ARGUMENT_LISTS = (list, tuple)
+_GENERATOR = types.GeneratorType
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 # The host writes the id first: found without parsing, it answers a line that cannot be parsed.
 _LEADING_ID = re.compile(rb'\s*\{\s*"id"\s*:\s*(-?\d+)\s*[,}]')
@@ -32,6 +36,8 @@ class Dispatcher:
         self._encode = wire.encode
         self._call = caller.call
         self._spill_above = spill.max_bytes
+        # DESIGN.md: a generator called through call is materialized up to maxResultBytes.
+        self._generator_limit = spill.max_bytes or DEFAULT_LIMIT
         self._debug = _log.isEnabledFor(logging.DEBUG)  # read once: no cost per call when off
 
     def handle(self, line: bytes) -> Optional[bytes]:
@@ -64,17 +70,19 @@ class Dispatcher:
             result = self._call(name, args, kwargs)
         except CallError as error:
             return self.error_line(request_id, error)
-        except KeyboardInterrupt:
-            raise
-        except BaseException as error:  # the function's own failure, SystemExit included
+        except BaseException as error:  # the function's own failure, SystemExit and ^C included
             return self.error_line(request_id, remote_exception(error))
         try:
-            payload = self._encode(result)
-        except Exception as error:
-            failure = remote_exception(error)
-            failure.message = "the result of %s() cannot be encoded as JSON: %s" % (
-                name, failure.message)
-            return self.error_line(request_id, failure)
+            if type(result) is _GENERATOR:
+                payload = encode_generator(name, result, self._encode, self._generator_limit)
+            else:
+                payload = self._encode(result)
+        except CallError as error:
+            return self.error_line(request_id, error)
+        except GeneratorFailed as error:
+            return self.error_line(request_id, remote_exception(error.__cause__))
+        except BaseException as error:  # cyclic, too deep, a raising __repr__, a huge int, ...
+            return self.error_line(request_id, unencodable(name, error))
         if self._debug:
             _log.debug("call %r: %s() returned %d bytes", request_id, name, len(payload))
         if self._spill_above and len(payload) > self._spill_above:
@@ -120,6 +128,16 @@ class Dispatcher:
         if error.code != REMOTE_EXCEPTION:
             _log.info("call %r refused: %s: %s", request_id, error.code, error.message)
         return self.wire.dumps({"id": request_id, "ok": False, "error": error.to_wire()}) + b"\n"
+
+
+def unencodable(name: str, error: BaseException) -> CallError:
+    """invalid_json for a result that cannot be written as JSON, whatever the encoder raised."""
+    if isinstance(error, RecursionError):
+        reason = "nested deeper than the %d levels the wire carries" % MAX_DEPTH
+    else:
+        reason = "%s: %s" % (type(error).__name__, printable(error))
+    return CallError(INVALID_JSON, "the result of %s() cannot be encoded as JSON: %s"
+                     % (name, reason), type(error).__name__, remote_exception(error).traceback_text)
 
 
 def remote_exception(error: BaseException) -> CallError:

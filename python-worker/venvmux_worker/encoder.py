@@ -169,7 +169,22 @@ def _nested(value: Any, active: set, convert: Any) -> Any:
 
 
 def _convert_mapping(value: Mapping, active: set) -> dict:
-    return {_key(key, active): _convert(item, active) for key, item in value.items()}
+    converted = {_key(key, active): _convert(item, active) for key, item in value.items()}
+    if len(converted) != len(value):
+        raise ValueError(_key_collision(value, active))
+    return converted
+
+
+def _key_collision(value: Mapping, active: set) -> str:
+    """Names two keys that become one JSON key (1 and "1"): one entry would be lost silently."""
+    first: dict = {}
+    for key in value:
+        text = _key(key, active)
+        if text in first:
+            return "keys %r and %r of a %s both become the JSON key %r; one entry would be " \
+                   "lost" % (first[text], key, type(value).__name__, text)
+        first[text] = key
+    return "two keys of a %s become one JSON key" % type(value).__name__
 
 
 def _convert_dataclass(value: Any, active: set) -> dict:

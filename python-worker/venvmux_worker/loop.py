@@ -1,10 +1,9 @@
 """The request loop: inline on the main thread (``--inflight 1``) or over a thread pool.
 
 Every request line gets a reply, even when the worker's own handling of it fails (the
-dispatcher's last-resort reply). KeyboardInterrupt and SystemExit escaping a call inline, on the
-main thread, are answered and then raised again: there they may be a real interrupt (Ctrl-C
-reaches the whole process group) or an exit asked for, and the worker stops as asked. On a pool
-thread no signal ever lands, so there they are only answered and serving goes on.
+dispatcher's last-resort reply). A KeyboardInterrupt or SystemExit raised by a function is its
+failure like any other: the worker ignores SIGINT (main.py), so none comes from a signal, and
+serving goes on either way.
 """
 
 from __future__ import annotations
@@ -28,9 +27,6 @@ def serve_inline(channel: Channel, dispatcher: Dispatcher) -> None:
             return
         try:
             reply = handle(line)
-        except (KeyboardInterrupt, SystemExit) as error:
-            write(dispatcher.last_resort_line(line, error))
-            raise
         except BaseException as error:
             reply = dispatcher.last_resort_line(line, error)
         if reply is not None:

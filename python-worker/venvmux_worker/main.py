@@ -8,6 +8,7 @@ import atexit
 import importlib
 import logging
 import os
+import signal
 import sys
 import traceback
 from typing import List, Optional
@@ -22,6 +23,7 @@ from venvmux_worker.introspect import public_functions, signature_text
 from venvmux_worker.loop import serve_inline, serve_pooled
 from venvmux_worker.protocol import Channel
 from venvmux_worker.spill import ResultSpill
+from venvmux_worker.walk import allow_deep_data
 from venvmux_worker.watchdog import watch_parent
 from venvmux_worker.wire import Wire, select_wire
 
@@ -58,6 +60,8 @@ def _positive(text: str) -> int:
 
 def main(argv: Optional[List[str]] = None) -> int:
     parent_pid = os.getppid()
+    ignore_interrupts()
+    allow_deep_data()
     options = parse_arguments(argv)
     lead_own_group()
     channel = Channel.take_over_stdio()
@@ -67,8 +71,6 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     try:
         module = importlib.import_module(options.module)
-    except KeyboardInterrupt:
-        raise
     except BaseException as error:
         _log.error("cannot import %s", options.module, exc_info=True)
         channel.write(wire.dumps(fatal_message(error)) + b"\n")
@@ -94,6 +96,17 @@ def main(argv: Optional[List[str]] = None) -> int:
     async_loop.close()
     _exit_now(EXIT_OK)
     return EXIT_OK
+
+
+def ignore_interrupts() -> None:
+    """A Ctrl-C in the terminal reaches the whole foreground process group; the JVM's shutdown
+    stops the workers in order, so the worker itself does nothing on SIGINT. A handler rather
+    than SIG_IGN: processes the module starts get the default again when they exec."""
+    signal.signal(signal.SIGINT, _on_interrupt)
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    """Nothing: not even a log line, as a signal handler may run inside logging's own lock."""
 
 
 def hello_message(module_name: str, wire: Wire, functions: dict) -> dict:

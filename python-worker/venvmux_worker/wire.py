@@ -14,6 +14,7 @@ import re
 from typing import Any, Callable
 
 from venvmux_worker.encoder import is_plain, to_jsonable
+from venvmux_worker.walk import require_wire_depth
 
 _log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class Wire:
         """Any function result to bytes, converting it first only when it is not plain."""
         if not is_plain(value):
             value = to_jsonable(value)
+            require_wire_depth(value)
         return json_dumps(value)
 
 

@@ -293,13 +293,27 @@ public final class EnvSpec {
       return requirements(files.toArray(Path[]::new));
     }
 
-    /** Inline requirement specifiers, e.g. {@code "numpy>=2"}. Their order does not matter. */
+    /**
+     * Inline requirement specifiers, e.g. {@code "numpy>=2"}. Their order does not matter.
+     *
+     * @throws IllegalArgumentException for a blank string, or one that starts with {@code -}: an
+     *     installer option ({@code --index-url}, {@code -r file}) is not a package
+     */
     public Builder packages(String... specifiers) {
       for (String s : specifiers) {
         if (s == null || s.isBlank()) {
           throw new IllegalArgumentException("a package specifier must not be blank");
         }
-        packages.add(s.strip());
+        String spec = s.strip();
+        if (spec.startsWith("-")) {
+          throw new IllegalArgumentException(
+              "'"
+                  + spec
+                  + "' is not a package specifier: packages(..) takes requirement specifiers"
+                  + " such as \"numpy<2\", never installer options. Use requirements(..) for a"
+                  + " requirements file, and PIP_INDEX_URL / UV_INDEX for an index.");
+        }
+        packages.add(spec);
       }
       return this;
     }

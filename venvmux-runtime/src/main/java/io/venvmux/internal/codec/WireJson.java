@@ -1,7 +1,9 @@
 package io.venvmux.internal.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -12,6 +14,15 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
  * and reads exactly what the mapper does, without waiting for the mapper to be built.
  */
 public final class WireJson {
+  /**
+   * The deepest nesting of one value (an argument, a result) that crosses the wire, both ways:
+   * Jackson's default limit, which the worker keeps too (venvmux_worker.walk.MAX_DEPTH).
+   */
+  public static final int MAX_VALUE_DEPTH = 1000;
+
+  /** A request's object and its args or kwargs hold the value; a reply's object holds it. */
+  private static final int ENVELOPE_DEPTH = 2;
+
   private static final JsonFactory FACTORY = newFactory();
 
   private WireJson() {}
@@ -29,6 +40,15 @@ public final class WireJson {
         .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
         .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
         .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+        // Jackson counts from the line's top: the envelope's levels come on top of the value's.
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_VALUE_DEPTH + ENVELOPE_DEPTH)
+                .build())
+        .streamWriteConstraints(
+            StreamWriteConstraints.builder()
+                .maxNestingDepth(MAX_VALUE_DEPTH + ENVELOPE_DEPTH)
+                .build())
         .build();
   }
 }

@@ -37,7 +37,9 @@ import java.nio.file.Path;
  *       their offsets kept; {@code Duration} an ISO duration ({@code PT1H0.5S});
  *   <li>{@code Object} anywhere reads as natural values (Map, List, String,
  *       Integer/Long/BigInteger, Double, Boolean, null, {@code byte[]}), as untyped results do;
- *   <li>NaN and Infinity are the bare tokens Python's json reads and writes.
+ *   <li>NaN and Infinity are the bare tokens Python's json reads and writes;
+ *   <li>a JDK object outside the types table ({@code new Object()}, a {@code Thread}) is refused,
+ *       never written as an empty object or a dump of its getters.
  * </ul>
  */
 public final class WireMapper {
@@ -90,6 +92,7 @@ public final class WireMapper {
 
   private static SimpleModule wireTypes() {
     return new SimpleModule("venvmux-wire")
+        .setSerializerModifier(new JdkBeanRefusal())
         .addSerializer(byte[].class, new BytesCodec.Serializer())
         .addDeserializer(byte[].class, new BytesCodec.Deserializer())
         .addSerializer(Path.class, new PathCodec.Serializer())

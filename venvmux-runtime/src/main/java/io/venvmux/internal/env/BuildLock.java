@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -122,14 +123,19 @@ public final class BuildLock implements AutoCloseable {
     Path absolute = lockFile.toAbsolutePath();
     Path folder = absolute.getParent();
     if (!Files.isDirectory(folder)) { // createDirectories refuses a folder that is itself a symlink
-      Files.createDirectories(folder);
+      PrivateFiles.createFolders(folder, folder);
     }
     return folder.toRealPath().resolve(absolute.getFileName());
   }
 
   private static FileChannel open(Path key) throws IOException {
-    Files.createDirectories(key.getParent());
-    return FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    if (!Files.isDirectory(key.getParent())) {
+      PrivateFiles.createFolders(key.getParent(), key.getParent());
+    }
+    return FileChannel.open(
+        key,
+        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+        PrivateFiles.fileAttributes());
   }
 
   private static Object identity(Path file) throws IOException {

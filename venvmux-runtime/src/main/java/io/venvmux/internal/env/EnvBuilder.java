@@ -41,7 +41,7 @@ final class EnvBuilder {
         python.version(),
         python.executable());
     try {
-      store.createRoot();
+      store.createEnvDir(hash);
       step(hash, installer.createVenv(python.executable(), venv));
       install(source, python, installer, venv);
       Map<String, String> packages =
@@ -101,7 +101,7 @@ final class EnvBuilder {
   private void install(
       EnvSource source, PythonInstall python, Installer installer, VenvLayout venv) {
     if (source instanceof EnvSource.Packages p) {
-      step(venv, installer.install(venv, p.specifiers(), "installing " + p.describe()));
+      step(venv, installer.installSpecifiers(venv, p.specifiers(), "installing " + p.describe()));
     } else if (source instanceof EnvSource.Requirements r) {
       List<String> args = new ArrayList<>();
       for (Path f : r.given()) {
@@ -137,7 +137,7 @@ final class EnvBuilder {
       List<String> deps = p.toml().dependencies();
       step(
           venv,
-          installer.install(
+          installer.installSpecifiers(
               venv,
               deps,
               "installing the project's " + deps.size() + " dependencies (it is not a package)"));

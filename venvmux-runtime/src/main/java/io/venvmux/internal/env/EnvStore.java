@@ -2,7 +2,6 @@ package io.venvmux.internal.env;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
@@ -10,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,15 +82,12 @@ public final class EnvStore {
 
   /** Creates {@code <home>/envs}, private to the user where the file system allows it. */
   void createRoot() throws IOException {
-    if (Files.isDirectory(envs)) {
-      return;
-    }
-    Files.createDirectories(envs);
-    try {
-      Files.setPosixFilePermissions(envs, PosixFilePermissions.fromString("rwx------"));
-    } catch (UnsupportedOperationException e) {
-      // not POSIX (Windows): the user's profile folder is private already
-    }
+    PrivateFiles.createFolders(envs, envs);
+  }
+
+  /** Creates an env's folder (and {@code envs/}) private, before the installer fills it. */
+  void createEnvDir(String hash) throws IOException {
+    PrivateFiles.createFolders(envDir(hash), envs);
   }
 
   void markUsed(String hash) {
@@ -102,7 +96,7 @@ public final class EnvStore {
       Files.setLastModifiedTime(mark, FileTime.from(Instant.now()));
     } catch (NoSuchFileException e) {
       try {
-        Files.createFile(mark);
+        Files.createFile(mark, PrivateFiles.fileAttributes());
       } catch (IOException ignored) {
         // a read-only home: last use is just not tracked
       }
@@ -223,12 +217,7 @@ public final class EnvStore {
    */
   void recordBuild(String line) {
     try {
-      Files.writeString(
-          envs.resolve(HISTORY),
-          line + System.lineSeparator(),
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      PrivateFiles.append(envs.resolve(HISTORY), line + System.lineSeparator());
     } catch (IOException e) {
       // the history is informative only
     }

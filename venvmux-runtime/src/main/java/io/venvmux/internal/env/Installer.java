@@ -39,6 +39,18 @@ abstract class Installer {
    */
   abstract Command install(VenvLayout venv, List<String> args, String activity);
 
+  /**
+   * Installs requirement specifiers. They follow {@code --}, which pip and uv both read as the end
+   * of options: a string that starts with {@code -} is refused as a requirement, never run as an
+   * option.
+   */
+  final Command installSpecifiers(VenvLayout venv, List<String> specifiers, String activity) {
+    List<String> args = new java.util.ArrayList<>(specifiers.size() + 1);
+    args.add("--");
+    args.addAll(specifiers);
+    return install(venv, args, activity);
+  }
+
   /** Prints the venv's packages as pip's JSON list. */
   abstract Command list(VenvLayout venv);
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +29,7 @@ final class InstallerPids {
   void record(ProcessHandle process) {
     long start = process.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
     try {
-      Files.writeString(
-          file,
-          process.pid() + " " + start + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      PrivateFiles.append(file, process.pid() + " " + start + "\n");
     } catch (IOException e) {
       LOG.debug("cannot record installer pid {} in {}: {}", process.pid(), file, e.toString());
     }

@@ -52,7 +52,7 @@ public final class WireErrors {
         return new InvalidJsonException(
             "the worker of env '"
                 + env
-                + "' could not read the request for fn '"
+                + "' could not read the request or write the result of fn '"
                 + fn
                 + "': "
                 + message);

@@ -86,6 +86,11 @@ class EnvBuildOnceTest {
   }
 
   static Process javaMain(Class<?> main, List<String> args) throws Exception {
+    return new ProcessBuilder(javaCommand(main, args)).redirectErrorStream(true).start();
+  }
+
+  /** {@code java -cp <the test class path> main args..}. */
+  static List<String> javaCommand(Class<?> main, List<String> args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -97,7 +102,7 @@ class EnvBuildOnceTest {
                 cp.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator),
                 main.getName()));
     cmd.addAll(args);
-    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    return cmd;
   }
 
   static String finish(Process p) throws Exception {
