@@ -133,25 +133,26 @@ public final class ReplyReader {
   }
 
   /**
-   * Reads a spilled result, then deletes its file.
+   * Reads a spilled result, then deletes its file; only a file in {@code folder} is touched.
    *
    * @param what names the call in the error, e.g. {@code fn 'compute' in env 'v1'}
-   * @throws InvalidJsonException the file cannot be read
+   * @throws InvalidJsonException the file is outside the folder or cannot be read
    */
-  public static RawResult readResultFile(String file, String what) {
+  public static RawResult readResultFile(SpillFolder folder, String file, String what) {
     try {
-      return RawResult.ofJson(Files.readAllBytes(Path.of(file)));
+      return RawResult.ofJson(folder.readAndDelete(file, what));
     } catch (IOException e) {
       throw new InvalidJsonException(
           "cannot read the result of " + what + " from " + file + ": " + e, e);
-    } finally {
-      deleteResultFile(file);
     }
   }
 
-  /** Deletes a spill file whose result nobody reads (its call is gone, or its line was bad). */
-  public static void deleteResultFile(@Nullable String file) {
-    if (file != null) {
+  /**
+   * Deletes a spill file whose result nobody reads (its call is gone, or its line was bad); a path
+   * outside {@code folder} is left alone.
+   */
+  public static void deleteResultFile(SpillFolder folder, @Nullable String file) {
+    if (file != null && folder.contains(file)) {
       try {
         Files.deleteIfExists(Path.of(file));
       } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.venvmux.CallException;
 import io.venvmux.InvalidJsonException;
 import io.venvmux.internal.wire.Reply;
 import io.venvmux.internal.wire.ReplyReader;
+import io.venvmux.internal.wire.SpillFolder;
 import io.venvmux.internal.wire.UnreadableReplyException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,14 +25,17 @@ final class PendingCalls {
   private final String worker;
   private final String env;
   private final String module;
+  private final SpillFolder spill;
 
   /**
    * @param worker names the worker in log lines, e.g. {@code worker pid 42 of env 'v1'}
+   * @param spill the only folder whose files a reply may name
    */
-  PendingCalls(String worker, String env, String module) {
+  PendingCalls(String worker, String env, String module, SpillFolder spill) {
     this.worker = worker;
     this.env = env;
     this.module = module;
+    this.spill = spill;
   }
 
   void add(PendingCall call) {
@@ -78,7 +82,7 @@ final class PendingCalls {
     }
     PendingCall call = reply.hasId() ? take(reply.id()) : null;
     if (call == null) {
-      ReplyReader.deleteResultFile(reply.resultFile());
+      ReplyReader.deleteResultFile(spill, reply.resultFile());
       if (!reply.hasId()) {
         LOG.warn("{} replied to no call: {}", worker, ReplyReader.quote(buf, len));
       }
@@ -90,7 +94,7 @@ final class PendingCalls {
       if (!reply.ok()) {
         call.fail(reply.failure(fn, env, module));
       } else if (file != null) {
-        call.succeed(ReplyReader.readResultFile(file, describe(fn)));
+        call.succeed(ReplyReader.readResultFile(spill, file, describe(fn)));
       } else {
         call.succeed(reply.inlineResult());
       }
@@ -106,7 +110,7 @@ final class PendingCalls {
 
   /** A line the parser refuses fails the call it names; a line naming no call is logged. */
   private void unreadable(UnreadableReplyException e, byte[] buf, int len) {
-    ReplyReader.deleteResultFile(e.resultFile());
+    ReplyReader.deleteResultFile(spill, e.resultFile());
     PendingCall call = e.id() < 0 ? null : take(e.id());
     if (call == null) {
       LOG.warn(

@@ -22,13 +22,26 @@ import org.jspecify.annotations.Nullable;
  * @param command the argument list
  * @param environment variables to set for the process
  * @param startTimeout how long the worker may take to say hello
+ * @param spillDir the folder the worker writes result files in, the only one whose files its
+ *     replies may name; null: it spills no result
  */
 public record WorkerLaunch(
     String env,
     String module,
     List<String> command,
     Map<String, String> environment,
-    Duration startTimeout) {
+    Duration startTimeout,
+    @Nullable Path spillDir) {
+  /** A launch whose worker spills no result to a file. */
+  public WorkerLaunch(
+      String env,
+      String module,
+      List<String> command,
+      Map<String, String> environment,
+      Duration startTimeout) {
+    this(env, module, command, environment, startTimeout, null);
+  }
+
   public WorkerLaunch {
     command = List.copyOf(command);
     environment = Map.copyOf(environment);
@@ -86,6 +99,7 @@ public record WorkerLaunch(
     vars.put("PYTHONUNBUFFERED", "1");
     vars.put("PYTHONIOENCODING", "utf-8");
     vars.put("VENV_MUX_SERIALIZER", serializerName);
-    return new WorkerLaunch(env, module, cmd, vars, spec.startTimeout());
+    return new WorkerLaunch(
+        env, module, cmd, vars, spec.startTimeout(), maxResultBytes == null ? null : spillDir);
   }
 }

@@ -13,6 +13,7 @@ import io.venvmux.internal.process.ProcessTree;
 import io.venvmux.internal.process.RunningProcess;
 import io.venvmux.internal.wire.Hello;
 import io.venvmux.internal.wire.HelloReader;
+import io.venvmux.internal.wire.SpillFolder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +63,9 @@ public final class WorkerProcess {
     this.process = process;
     this.onExit = onExit;
     this.stdin = new StdinWriter(process.stdin());
-    this.pending = new PendingCalls(toString(), launch.env(), launch.module());
+    this.pending =
+        new PendingCalls(
+            toString(), launch.env(), launch.module(), SpillFolder.of(launch.spillDir()));
     this.readerThread =
         VenvMuxThreads.newDaemon(
             this::readLoop, "venvmux-" + launch.env() + "-" + process.pid() + "-stdout");

@@ -1,6 +1,7 @@
 package io.venvmux.internal.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.type.TypeFactory;
@@ -113,7 +114,8 @@ class ReplyReaderTest {
     assertThat(r.resultFile()).isEqualTo(file.toString());
     assertThat(r.result()).isNull();
 
-    RawResult raw = ReplyReader.readResultFile(r.resultFile(), "fn 'f' in env 'v1'");
+    RawResult raw =
+        ReplyReader.readResultFile(SpillFolder.of(dir), r.resultFile(), "fn 'f' in env 'v1'");
     assertThat(ResultDecoder.decode(raw, null, "fn 'f'")).isEqualTo(Map.of("k", List.of(1, 2)));
     assertThat(file).doesNotExist();
   }
@@ -124,7 +126,7 @@ class ReplyReaderTest {
     InvalidJsonException e =
         catchThrowableOfType(
             InvalidJsonException.class,
-            () -> ReplyReader.readResultFile(missing, "fn 'f' in env 'v1'"));
+            () -> ReplyReader.readResultFile(SpillFolder.of(dir), missing, "fn 'f' in env 'v1'"));
     assertThat(e)
         .hasMessageContaining("cannot read the result of fn 'f' in env 'v1' from " + missing);
   }
@@ -132,10 +134,48 @@ class ReplyReaderTest {
   @Test
   void deletingAResultFileToleratesNullAndMissingFiles(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("x.json"), "1");
-    ReplyReader.deleteResultFile(null);
-    ReplyReader.deleteResultFile(dir.resolve("never.json").toString());
-    ReplyReader.deleteResultFile(file.toString());
+    ReplyReader.deleteResultFile(SpillFolder.of(dir), null);
+    ReplyReader.deleteResultFile(SpillFolder.of(dir), dir.resolve("never.json").toString());
+    ReplyReader.deleteResultFile(SpillFolder.of(dir), file.toString());
     assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void aResultFileOutsideTheSpillFolderIsNeitherReadNorDeleted(@TempDir Path dir)
+      throws IOException {
+    Path spill = Files.createDirectory(dir.resolve("spill"));
+    Path precious = Files.writeString(dir.resolve("precious.json"), "{\"secret\":1}");
+    for (String named :
+        List.of(precious.toString(), spill.resolve("../precious.json").toString())) {
+      InvalidJsonException e =
+          catchThrowableOfType(
+              InvalidJsonException.class,
+              () -> ReplyReader.readResultFile(SpillFolder.of(spill), named, "fn 'f' in env 'v1'"));
+      assertThat(e).hasMessageContaining("not in its spill folder").hasMessageContaining(named);
+      ReplyReader.deleteResultFile(SpillFolder.of(spill), named);
+      assertThat(precious).hasContent("{\"secret\":1}");
+    }
+    assertThatThrownBy(
+            () ->
+                ReplyReader.readResultFile(
+                    SpillFolder.NONE, precious.toString(), "fn 'f' in env 'v1'"))
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessageContaining("given no spill folder");
+    assertThat(precious).exists();
+  }
+
+  @Test
+  void aLinkInTheSpillFolderIsNotFollowed(@TempDir Path dir) throws IOException {
+    Path spill = Files.createDirectory(dir.resolve("spill"));
+    Path precious = Files.writeString(dir.resolve("precious.json"), "1");
+    Path link = Files.createSymbolicLink(spill.resolve("r.json"), precious);
+    assertThatThrownBy(
+            () ->
+                ReplyReader.readResultFile(
+                    SpillFolder.of(spill), link.toString(), "fn 'f' in env 'v1'"))
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessageContaining("not a file");
+    assertThat(precious).exists();
   }
 
   private static CallException failure(String error) throws UnreadableReplyException {

@@ -5,17 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.venvmux.InvalidJsonException;
 import io.venvmux.RemoteException;
 import io.venvmux.WorkerCrashedException;
+import io.venvmux.internal.wire.SpillFolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How {@link PendingCalls} matches reply lines to the calls it holds. */
 class PendingCallsTest {
-  private final PendingCalls calls = new PendingCalls("worker pid 42 of env 'v1'", "v1", "mod");
+  /** The worker's spill folder: the only one whose files its replies may name. */
+  @TempDir Path dir;
+
+  private PendingCalls calls;
+
+  @BeforeEach
+  void setUp() {
+    calls = new PendingCalls("worker pid 42 of env 'v1'", "v1", "mod", SpillFolder.of(dir));
+  }
 
   private void reply(String line) {
     byte[] buf = (line + "\n").getBytes(StandardCharsets.UTF_8);
@@ -62,7 +72,7 @@ class PendingCallsTest {
   }
 
   @Test
-  void aSpilledResultIsReadAndItsFileDeleted(@TempDir Path dir) throws Exception {
+  void aSpilledResultIsReadAndItsFileDeleted() throws Exception {
     Path file = Files.writeString(dir.resolve("r.json"), "[\"big\"]");
     RecordingCall c = held(4, true);
     reply("{\"id\":4,\"ok\":true,\"result_file\":\"" + json(file) + "\"}");
@@ -71,7 +81,7 @@ class PendingCallsTest {
   }
 
   @Test
-  void aSpillFileThatIsGoneFailsItsCall(@TempDir Path dir) {
+  void aSpillFileThatIsGoneFailsItsCall() {
     RecordingCall c = held(5, true);
     reply("{\"id\":5,\"ok\":true,\"result_file\":\"" + json(dir.resolve("gone")) + "\"}");
     assertThat(c.error()).isInstanceOf(InvalidJsonException.class).hasMessageContaining("'f'");
@@ -79,8 +89,7 @@ class PendingCallsTest {
   }
 
   @Test
-  void aReplyToACallNoLongerHeldIsDroppedAndItsSpillFileDeleted(@TempDir Path dir)
-      throws Exception {
+  void aReplyToACallNoLongerHeldIsDroppedAndItsSpillFileDeleted() throws Exception {
     RecordingCall gone = held(6, true);
     calls.forget(gone); // it timed out
     Path file = Files.writeString(dir.resolve("late.json"), "1");
