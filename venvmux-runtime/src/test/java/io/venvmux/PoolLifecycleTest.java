@@ -37,6 +37,22 @@ class PoolLifecycleTest {
   }
 
   @Test
+  void aNewPoolSweepsTheSpillFoldersOfKilledJvms() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path left =
+        Files.createTempDirectory(
+            Path.of(System.getProperty("java.io.tmpdir")), "venvmux-spill-" + gone.pid() + "-");
+    Files.writeString(left.resolve("payload-1.json"), "{\"args\":[]}");
+    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build())) {
+      TestEnvs.eventually(
+          Duration.ofSeconds(10),
+          "the dead JVM's spill folder is swept",
+          () -> !Files.exists(left));
+    }
+  }
+
+  @Test
   void largePayloadsAndResultsGoThroughPrivateFilesThatAreRemoved() throws Exception {
     Set<Path> before = spillDirs();
     try (Pool pool =

@@ -73,6 +73,8 @@ public final class PoolRuntime {
             new DaemonThreads("background"));
     // First, so the wire's JSON classes load while the rest of the pool (logging included) sets up.
     warmUpWire();
+    // What JVMs killed mid-call left in the temp folder goes now, not when this pool first spills.
+    inBackground(spill::sweepLeftovers);
     this.home = home;
     this.resolver = new EnvResolver(home);
     this.serializer = serializer;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SpillDirTest {
   @Test
@@ -22,5 +23,25 @@ class SpillDirTest {
     Path dir = spill.dir();
     spill.close();
     assertThat(dir).doesNotExist();
+  }
+
+  @Test
+  void aNewSpillFolderSweepsTheFoldersOfJvmsThatAreGone(@TempDir Path tmp) throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path left = Files.createDirectory(tmp.resolve(SpillDir.PREFIX + gone.pid() + "-123"));
+    Files.writeString(left.resolve("payload-1.json"), "{}");
+    Path living =
+        Files.createDirectory(
+            tmp.resolve(SpillDir.PREFIX + ProcessHandle.current().pid() + "-456"));
+    Path legacy = Files.createDirectory(tmp.resolve(SpillDir.PREFIX + "789abc"));
+    SpillDir spill = new SpillDir(tmp);
+    Path mine = spill.dir();
+    assertThat(left).doesNotExist();
+    assertThat(living).exists();
+    assertThat(legacy).exists(); // no pid in its name: whose it is cannot be told
+    assertThat(mine.getFileName().toString())
+        .startsWith(SpillDir.PREFIX + ProcessHandle.current().pid() + "-");
+    spill.close();
   }
 }
