@@ -3,6 +3,7 @@ package io.venvmux.internal.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -33,10 +34,23 @@ class UvLocatorTest {
     assertThat(new UvLocator(env, OsPlatform.current(), dir).find(realPython3())).contains(fake);
   }
 
+  /**
+   * The uv this machine has, however it was given (the build passes its test venv's uv in
+   * VENV_MUX_UV).
+   */
+  private Path machineUv() throws Exception {
+    return new UvLocator(System.getenv(), OsPlatform.current(), dir)
+        .find(realPython3())
+        .orElseThrow(() -> new AssertionError("the tests need uv: see build-support/test_venv.py"));
+  }
+
   @Test
   void pathComesNextAndShimsAreFollowed() throws Exception {
+    // PATH as it is (pyenv's shims included, if any), then the machine's uv: a shim on PATH is met
+    // first and must be followed; without one, the uv at PATH's end is found.
+    String path = System.getenv("PATH") + File.pathSeparator + machineUv().getParent();
     Map<String, String> env =
-        Map.of("VENV_MUX_UV", dir.resolve("missing").toString(), "PATH", System.getenv("PATH"));
+        Map.of("VENV_MUX_UV", dir.resolve("missing").toString(), "PATH", path);
     Path found = new UvLocator(env, OsPlatform.current(), dir).find(realPython3()).orElseThrow();
     assertThat(found.getFileName().toString()).startsWith("uv");
     assertThat(PyenvShims.rootOfShim(found))
