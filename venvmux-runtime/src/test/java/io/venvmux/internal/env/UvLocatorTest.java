@@ -15,23 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 class UvLocatorTest {
   @TempDir Path dir;
 
-  private static Path realPython3() throws Exception {
-    Path onPath =
-        PathSearch.fromEnvironment(System.getenv(), OsPlatform.current())
-            .find("python3")
-            .orElseThrow();
-    return new PyenvShims(System.getenv(), Path.of(""))
-        .resolve(onPath, PathSearch.fromEnvironment(System.getenv(), OsPlatform.current()))
-        .orElseThrow()
-        .toRealPath();
-  }
-
   @Test
   void variableComesFirst() throws Exception {
     Path fake = Files.writeString(dir.resolve("my-uv"), "#!/bin/sh\n");
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
     Map<String, String> env = Map.of("VENV_MUX_UV", fake.toString(), "PATH", System.getenv("PATH"));
-    assertThat(new UvLocator(env, OsPlatform.current(), dir).find(realPython3())).contains(fake);
+    assertThat(new UvLocator(env, OsPlatform.current(), dir).find(TestEnvs.realPython3()))
+        .contains(fake);
   }
 
   /**
@@ -40,7 +30,7 @@ class UvLocatorTest {
    */
   private Path machineUv() throws Exception {
     return new UvLocator(System.getenv(), OsPlatform.current(), dir)
-        .find(realPython3())
+        .find(TestEnvs.realPython3())
         .orElseThrow(() -> new AssertionError("the tests need uv: see build-support/test_venv.py"));
   }
 
@@ -51,7 +41,8 @@ class UvLocatorTest {
     String path = System.getenv("PATH") + File.pathSeparator + machineUv().getParent();
     Map<String, String> env =
         Map.of("VENV_MUX_UV", dir.resolve("missing").toString(), "PATH", path);
-    Path found = new UvLocator(env, OsPlatform.current(), dir).find(realPython3()).orElseThrow();
+    Path found =
+        new UvLocator(env, OsPlatform.current(), dir).find(TestEnvs.realPython3()).orElseThrow();
     assertThat(found.getFileName().toString()).startsWith("uv");
     assertThat(PyenvShims.rootOfShim(found))
         .as("a pyenv shim is followed to the real uv")
@@ -64,7 +55,7 @@ class UvLocatorTest {
     assumeFalse(
         Files.exists(home.resolve(".local/bin/uv")) || Files.exists(home.resolve(".cargo/bin/uv")),
         "uv installed in the user's bin");
-    Path python = realPython3();
+    Path python = TestEnvs.realPython3();
     Map<String, String> noPath = Map.of("PATH", dir.toString());
     var found = new UvLocator(noPath, OsPlatform.current(), dir).find(python);
     boolean hasPackage = found.isPresent();
