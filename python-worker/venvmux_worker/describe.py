@@ -238,7 +238,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     except KeyboardInterrupt:
         raise
     except BaseException as error:
-        channel.write(wire.dumps(fatal_message(error)) + b"\n")
+        channel.write(wire.dumps(fatal_message(error, options.module)) + b"\n")
         return EXIT_IMPORT_FAILED
     channel.write(wire.dumps(describe_module(module)) + b"\n")
     return 0

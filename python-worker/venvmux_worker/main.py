@@ -19,6 +19,7 @@ from venvmux_worker.calls import FunctionCaller
 from venvmux_worker.dispatch import Dispatcher
 from venvmux_worker.errors import IMPORT_ERROR
 from venvmux_worker.group import end_group, lead_own_group
+from venvmux_worker.import_hint import import_hint
 from venvmux_worker.introspect import public_functions, signature_text
 from venvmux_worker.loop import serve_inline, serve_pooled
 from venvmux_worker.protocol import Channel
@@ -73,7 +74,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         module = importlib.import_module(options.module)
     except BaseException as error:
         _log.error("cannot import %s", options.module, exc_info=True)
-        channel.write(wire.dumps(fatal_message(error)) + b"\n")
+        channel.write(wire.dumps(fatal_message(error, options.module)) + b"\n")
         return EXIT_IMPORT_FAILED
 
     functions = public_functions(module)
@@ -123,13 +124,16 @@ def hello_message(module_name: str, wire: Wire, functions: dict) -> dict:
     }
 
 
-def fatal_message(error: BaseException) -> dict:
+def fatal_message(error: BaseException, module: Optional[str] = None) -> dict:
+    """The fatal line for a module that failed to import; with the module's name, the message
+    also says where Python looked and what to check."""
+    hint = import_hint(module, error) if module else ""
     return {
         "type": "fatal",
         "error": {
             "code": IMPORT_ERROR,
             "type": type(error).__name__,
-            "message": str(error),
+            "message": f"{error}. {hint}" if hint else str(error),
             "traceback": "".join(traceback.format_exception(type(error), error,
                                                             error.__traceback__)),
         },

@@ -1,5 +1,6 @@
 package io.venvmux.examples;
 
+import io.venvmux.EnvCache;
 import io.venvmux.EnvSpec;
 import io.venvmux.Pool;
 import java.nio.file.Path;
@@ -29,10 +30,8 @@ public final class TwoEnvsDemo {
 
   public static void main(String[] args) {
     Path python = ExamplePaths.pythonDir("numpy_v1_entry.py");
-    Pool.Builder builder = Pool.builder();
-    if (args.length > 0) {
-      builder.home(Path.of(args[0]));
-    }
+    Path home = home(args);
+    Pool.Builder builder = Pool.builder().home(home);
     builder
         .env(
             "v1",
@@ -71,11 +70,7 @@ public final class TwoEnvsDemo {
                 coldMs,
                 warm.get(warm.size() / 2)));
       }
-      System.out.printf(
-          Locale.ROOT,
-          "pool built in %.1f ms (home %s)%n%n",
-          startMs,
-          args.length > 0 ? args[0] : "default");
+      System.out.printf(Locale.ROOT, "pool built in %.1f ms (home %s)%n%n", startMs, home);
       System.out.printf(
           "%-4s %-8s %-22s %-10s %10s %10s%n",
           "env", "numpy", "sum of squares", "mean", "cold ms", "warm ms");
@@ -84,6 +79,11 @@ public final class TwoEnvsDemo {
           "%n(n = %d; warm = median of %d calls; cold = first call, including any venv build and the worker's start)%n",
           N, WARM_CALLS);
     }
+  }
+
+  /** The home named on the command line, else the default one ($VENV_MUX_HOME, ~/.venvmux). */
+  static Path home(String[] args) {
+    return args.length > 0 ? Path.of(args[0]).toAbsolutePath() : EnvCache.atDefaultHome().home();
   }
 
   private static double ms(long since) {

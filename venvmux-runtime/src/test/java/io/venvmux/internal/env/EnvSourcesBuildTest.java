@@ -43,6 +43,9 @@ class EnvSourcesBuildTest {
                 List.of(
                     uv.toString(),
                     "lock",
+                    // uv looks only for system interpreters by itself; python3 may be a venv's
+                    "--python",
+                    TestEnvs.realPython3().toString(),
                     "--upgrade-package",
                     "six==1.16.0",
                     "--project",

@@ -19,6 +19,16 @@ final class TestEnvs {
     return Path.of(System.getProperty("venvmux.test.home", "target/venvmux-home")).toAbsolutePath();
   }
 
+  /** The real file behind {@code python3} on PATH (a pyenv shim followed). */
+  static Path realPython3() throws IOException {
+    PathSearch path = PathSearch.fromEnvironment(System.getenv(), OsPlatform.current());
+    Path onPath = path.find("python3").orElseThrow();
+    return new PyenvShims(System.getenv(), Path.of(""))
+        .resolve(onPath, path)
+        .orElseThrow()
+        .toRealPath();
+  }
+
   /** Runs {@code python -c code} and returns its stdout, stripped; fails on a non-zero exit. */
   static String python(Path python, String code) throws IOException, InterruptedException {
     Process p =
