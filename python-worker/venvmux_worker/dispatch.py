@@ -36,7 +36,7 @@ class Dispatcher:
         self._encode = wire.encode
         self._call = caller.call
         self._spill_above = spill.max_bytes
-        # DESIGN.md: a generator called through call is materialized up to maxResultBytes.
+        # A generator called through call is materialized, up to maxResultBytes (streams: docs/protocol.md).
         self._generator_limit = spill.max_bytes or DEFAULT_LIMIT
         self._debug = _log.isEnabledFor(logging.DEBUG)  # read once: no cost per call when off
 

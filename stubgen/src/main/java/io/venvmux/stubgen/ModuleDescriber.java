@@ -134,7 +134,8 @@ final class ModuleDescriber {
           + "\n"
           + error.path("traceback").asText("")
           + "\n"
-          + "Check --worker-path (the folder holding the module's package) and the env's packages.";
+          + "For stubgen, workerPaths is --worker-path (the folder holding the module's package)"
+          + " and the env's packages come from --packages, --requirements or --project.";
     } catch (JsonProcessingException e) {
       return what;
     }

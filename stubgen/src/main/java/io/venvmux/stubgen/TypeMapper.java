@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Java types for the describe step's type trees, per DESIGN.md's "Types across the border".
+ * Java types for the describe step's type trees, per docs/names-and-types.md.
  *
  * <p>Python's {@code int} becomes {@code long}: a Python int has no bound, and {@code long} holds
  * every value a 64-bit Python computation commonly returns, while a bigger one fails the call with

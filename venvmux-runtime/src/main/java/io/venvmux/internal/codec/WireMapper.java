@@ -20,7 +20,7 @@ import java.nio.file.Path;
 /**
  * The one Jackson configuration of the wire, shared by every pool and every generated client.
  *
- * <p>What it guarantees, both ways (DESIGN.md, "Types across the border"):
+ * <p>What it guarantees, both ways (docs/names-and-types.md):
  *
  * <ul>
  *   <li>records and beans are objects with snake_case keys ({@code nItems} is {@code n_items}, a

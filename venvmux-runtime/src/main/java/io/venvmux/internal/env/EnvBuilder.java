@@ -64,10 +64,10 @@ final class EnvBuilder {
       store.markUsed(hash);
       String took = String.format(Locale.ROOT, "%.1f", seconds);
       LOG.info(
-          "env {} ready in {} s: {} packages installed with {}",
+          "env {} ready in {} s: {} installed with {}",
           hash,
           took,
-          packages.size(),
+          packages.size() == 1 ? "1 package" : packages.size() + " packages",
           installer.name());
       store.recordBuild(
           Instant.now()

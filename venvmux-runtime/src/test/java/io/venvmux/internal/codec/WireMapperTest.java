@@ -29,7 +29,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** Every row of DESIGN.md's "Types across the border", both ways, through the one wire mapper. */
+/** Every row of docs/names-and-types.md's types table, both ways, through the one wire mapper. */
 class WireMapperTest {
   private static final ObjectMapper M = WireMapper.mapper();
 

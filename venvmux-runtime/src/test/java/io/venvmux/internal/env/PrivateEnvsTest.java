@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Package strings are requirements, never installer options, and a home's env folders are private
- * (DESIGN.md, Security), built for real with uv and with pip.
+ * (docs/reliability.md, private files), built for real with uv and with pip.
  */
 class PrivateEnvsTest {
   @TempDir Path home;
