@@ -117,11 +117,13 @@ public final class StubGen implements Callable<Integer> {
 
   @Option(
       names = "--datetime",
-      paramLabel = "offset|local",
-      defaultValue = "offset",
+      paramLabel = "local|offset",
+      defaultValue = "local",
       description =
-          "Java type of Python datetime: offset (OffsetDateTime, aware datetimes) or local"
-              + " (LocalDateTime, naive ones). Default: ${DEFAULT-VALUE}.")
+          "Java type of a Python datetime hint: local (LocalDateTime, for naive datetimes such as"
+              + " datetime.now()) or offset (OffsetDateTime, for aware ones such as"
+              + " datetime.now(timezone.utc)). pydantic's AwareDatetime and NaiveDatetime pick"
+              + " their type themselves. Default: ${DEFAULT-VALUE}.")
   private String dateTimes;
 
   @Option(

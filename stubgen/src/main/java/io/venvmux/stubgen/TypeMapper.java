@@ -27,16 +27,18 @@ import java.util.function.Function;
  * <p>Python's {@code int} becomes {@code long}: a Python int has no bound, and {@code long} holds
  * every value a 64-bit Python computation commonly returns, while a bigger one fails the call with
  * a clear error instead of wrapping (the wire mapper is strict). {@code datetime} becomes {@code
- * OffsetDateTime} or {@code LocalDateTime} as chosen ({@link DateTimes}): a hint cannot tell an
- * aware datetime from a naive one. Whatever has no Java counterpart (a union, {@code Any}, a class
- * the wire does not know) becomes {@code Object}, with a note saying why.
+ * LocalDateTime} or {@code OffsetDateTime} as chosen ({@link DateTimes}, naive by default, as most
+ * Python code makes them): a plain hint cannot tell an aware datetime from a naive one, while
+ * pydantic's {@code AwareDatetime} and {@code NaiveDatetime} pick their type themselves. Whatever
+ * has no Java counterpart (a union, {@code Any}, a class the wire does not know) becomes {@code
+ * Object}, with a note saying why.
  */
 final class TypeMapper {
   /** How Python's {@code datetime} is read: aware (with an offset) or naive. */
   enum DateTimes {
     /** {@code OffsetDateTime}: for aware datetimes ({@code datetime.now(timezone.utc)}). */
     OFFSET,
-    /** {@code LocalDateTime}: for naive datetimes ({@code datetime.now()}). */
+    /** {@code LocalDateTime}: for naive datetimes ({@code datetime.now()}), the default. */
     LOCAL
   }
 
@@ -63,7 +65,8 @@ final class TypeMapper {
 
   /** The Java type Python's {@code datetime} maps to. */
   ClassName dateTimeType() {
-    return (ClassName) primitive("datetime");
+    return ClassName.get(
+        dateTimes == DateTimes.OFFSET ? OffsetDateTime.class : LocalDateTime.class);
   }
 
   /** A function's result: {@code void} for None, {@code Optional<T>} for {@code Optional[T]}. */
@@ -112,7 +115,7 @@ final class TypeMapper {
   private TypeName plain(JsonNode tree, Set<String> notes) {
     switch (kind(tree)) {
       case "primitive":
-        return primitive(tree.path("name").asText());
+        return primitive(tree);
       case "list":
         return ParameterizedTypeName.get(
             ClassName.get(List.class), boxed(tree.get("items"), notes));
@@ -187,7 +190,8 @@ final class TypeMapper {
     return OBJECT;
   }
 
-  private TypeName primitive(String name) {
+  private TypeName primitive(JsonNode tree) {
+    String name = tree.path("name").asText();
     switch (name) {
       case "int":
         return TypeName.LONG;
@@ -200,8 +204,11 @@ final class TypeMapper {
       case "bytes":
         return ArrayTypeName.of(TypeName.BYTE);
       case "datetime":
-        return ClassName.get(
-            dateTimes == DateTimes.OFFSET ? OffsetDateTime.class : LocalDateTime.class);
+        return switch (tree.path("tz").asText("")) {
+          case "aware" -> ClassName.get(OffsetDateTime.class);
+          case "naive" -> ClassName.get(LocalDateTime.class);
+          default -> dateTimeType();
+        };
       case "date":
         return ClassName.get(LocalDate.class);
       case "time":

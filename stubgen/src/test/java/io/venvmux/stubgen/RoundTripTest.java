@@ -1,0 +1,30 @@
+package io.venvmux.stubgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.tools.Diagnostic;
+import org.junit.jupiter.api.Test;
+
+/**
+ * stubgen with default options on a module written as third-party code commonly is: the Java
+ * compiles without edits, and each call returns what Python returns when called directly (the
+ * expected texts are Python's values in Java's spelling).
+ */
+class RoundTripTest extends DriverTest {
+  RoundTripTest() {
+    super("stubfix.roundtrip", "RoundTripDriver");
+  }
+
+  @Test
+  void compilesWithoutErrors() {
+    assertThat(build.diagnostics).noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+  }
+
+  @Test
+  void naiveDatetimesWorkByDefault() {
+    // datetime(2024, 6, 1, 12); datetime(2024, 6, 1, 23) + timedelta(hours=2)
+    assertThat(results.get("stamp")).isEqualTo("2024-06-01T12:00");
+    assertThat(results.get("now")).isEqualTo("true");
+    assertThat(results.get("shift")).isEqualTo("2024-06-02T01:00");
+  }
+}

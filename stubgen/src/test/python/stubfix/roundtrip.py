@@ -1,0 +1,19 @@
+"""What third-party modules commonly do, for round trips: stubgen's output must compile as
+written and every call must return what Python returns when called directly."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+
+def stamp(day: int) -> datetime:
+    """A naive datetime, as most Python code makes them."""
+    return datetime(2024, 6, day, 12)
+
+
+def now() -> datetime:
+    return datetime.now()
+
+
+def shift(at: datetime, hours: int) -> datetime:
+    return at + timedelta(hours=hours)
