@@ -4,6 +4,7 @@ written and every call must return what Python returns when called directly."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 
 def stamp(day: int) -> datetime:
@@ -17,3 +18,11 @@ def now() -> datetime:
 
 def shift(at: datetime, hours: int) -> datetime:
     return at + timedelta(hours=hours)
+
+
+def raw_payload(x: Any) -> Any:
+    return {"got": x}
+
+
+def pair_keys() -> dict[tuple[int, int], str]:
+    return {(1, 2): "a"}

@@ -3,6 +3,7 @@ package com.example.gen;
 import io.venvmux.Pool;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -15,6 +16,7 @@ public final class RoundTripDriver implements Function<Pool, Map<String, String>
     r.put("stamp", rt.stamp(1).toString());
     r.put("now", Boolean.toString(rt.now().getYear() >= 2024));
     r.put("shift", rt.shift(LocalDateTime.of(2024, 6, 1, 23, 0), 2).toString());
+    r.put("rawPayload", String.valueOf(rt.rawPayload(List.of(1, "a"))));
     return r;
   }
 }

@@ -41,10 +41,15 @@ final class InterfaceRenderer {
   private final TypeMapper types;
   private final boolean asyncTwins;
   private final List<String> skipped = new ArrayList<>();
+  private final List<String> approximations;
 
-  InterfaceRenderer(TypeMapper types, boolean asyncTwins) {
+  /**
+   * @param approximations collects each hint mapped looser than Python's, with where it stands
+   */
+  InterfaceRenderer(TypeMapper types, boolean asyncTwins, List<String> approximations) {
     this.types = types;
     this.asyncTwins = asyncTwins;
+    this.approximations = approximations;
   }
 
   /** Functions left out, each with the reason. */
@@ -121,6 +126,9 @@ final class InterfaceRenderer {
             : null;
 
     TypeMapper.Mapped result = types.result(function.returns());
+    List<String> problems = new ArrayList<>(result.problems());
+    List<String> found = new ArrayList<>();
+    result.notes().forEach(n -> found.add(function.name() + "() result: " + n));
     List<ParameterSpec> params = new ArrayList<>();
     StringBuilder doc = new StringBuilder();
     List<String> leftOut = new ArrayList<>();
@@ -136,6 +144,8 @@ final class InterfaceRenderer {
         continue;
       }
       TypeMapper.Mapped mapped = types.parameter(p.type());
+      problems.addAll(mapped.problems());
+      mapped.notes().forEach(n -> found.add(function.name() + "(" + p.name() + "): " + n));
       String paramName = EnumRenderer.unique(JavaNames.member(p.name()), paramNames);
       ParameterSpec.Builder spec = ParameterSpec.builder(mapped.type(), paramName);
       if (JavaNames.needsPyName(paramName, p.name())) {
@@ -155,6 +165,11 @@ final class InterfaceRenderer {
           .append(RecordRenderer.notes(mapped.notes()))
           .append('\n');
     }
+    if (!problems.isEmpty()) {
+      skipped.add(function.name() + ": " + String.join("; ", problems));
+      return List.of();
+    }
+    approximations.addAll(found);
     if (!result.notes().isEmpty() || !result.type().equals(TypeName.VOID)) {
       doc.append("@return Python: ")
           .append(Javadocs.code(PythonTypes.render(function.returns())))

@@ -127,6 +127,13 @@ public final class StubGen implements Callable<Integer> {
   private String dateTimes;
 
   @Option(
+      names = "--strict",
+      description =
+          "Fail, writing nothing, when a hint would be approximated (Any, a Union, ...) or a"
+              + " function left out, instead of naming them on stderr.")
+  private boolean strict;
+
+  @Option(
       names = "--async",
       description = "Also write a CompletableFuture twin (nameAsync) of every method.")
   private boolean asyncTwins;
@@ -171,8 +178,16 @@ public final class StubGen implements Callable<Integer> {
           new ModuleDescriber(venvmuxHome, Duration.ofSeconds(timeoutSeconds))
               .describe(module, envSpec, env);
       StubRenderer.Rendered rendered = renderer.render(description);
+      String prefix = strict ? "stubgen: error: " : "";
+      rendered.skipped().forEach(s -> err.println(prefix + "left out " + s));
+      rendered.approximations().forEach(a -> err.println(prefix + "approximated " + a));
+      if (strict && !(rendered.skipped().isEmpty() && rendered.approximations().isEmpty())) {
+        err.println(
+            "stubgen: --strict: nothing written; change the hints, or drop --strict to accept"
+                + " what is named above");
+        return 1;
+      }
       write(rendered.files());
-      rendered.skipped().forEach(s -> err.println("left out " + s));
       if (description.functions().isEmpty()) {
         err.println(
             "note: "

@@ -42,10 +42,32 @@ final class TypeMapper {
     LOCAL
   }
 
-  /** A Java type and the notes that explain where it is looser than the Python hint. */
-  record Mapped(TypeName type, List<String> notes) {
+  /**
+   * A Java type, the notes that explain where it is looser than the Python hint, and the problems
+   * that keep values of the hint from crossing at all (the function is then left out).
+   */
+  record Mapped(TypeName type, List<String> notes, List<String> problems) {
     Mapped {
       notes = List.copyOf(notes);
+      problems = List.copyOf(problems);
+    }
+
+    Mapped(TypeName type, Notes notes) {
+      this(type, new ArrayList<>(notes.approximations), new ArrayList<>(notes.problems));
+    }
+  }
+
+  /** What mapping one hint found: approximations, and problems no Java type can solve. */
+  static final class Notes {
+    private final Set<String> approximations = new LinkedHashSet<>();
+    private final Set<String> problems = new LinkedHashSet<>();
+
+    void add(String approximation) {
+      approximations.add(approximation);
+    }
+
+    void refuse(String problem) {
+      problems.add(problem);
     }
   }
 
@@ -72,17 +94,17 @@ final class TypeMapper {
   /** A function's result: {@code void} for None, {@code Optional<T>} for {@code Optional[T]}. */
   Mapped result(JsonNode tree) {
     if (kind(tree).equals("none")) {
-      return new Mapped(TypeName.VOID, List.of());
+      return new Mapped(TypeName.VOID, new Notes());
     }
     return optionalOrPlain(tree);
   }
 
   /** A parameter: {@code Optional[T]} becomes the boxed {@code T}, where null passes None. */
   Mapped parameter(JsonNode tree) {
-    Set<String> notes = new LinkedHashSet<>();
+    Notes notes = new Notes();
     TypeName type =
         kind(tree).equals("optional") ? boxed(tree.get("type"), notes) : plain(tree, notes);
-    return new Mapped(type, new ArrayList<>(notes));
+    return new Mapped(type, notes);
   }
 
   /** A record component: {@code Optional<T>} when the value may be None or absent. */
@@ -90,29 +112,28 @@ final class TypeMapper {
     if (required || kind(tree).equals("optional")) {
       return optionalOrPlain(tree);
     }
-    Set<String> notes = new LinkedHashSet<>();
+    Notes notes = new Notes();
     return new Mapped(
-        ParameterizedTypeName.get(ClassName.get(Optional.class), boxed(tree, notes)),
-        new ArrayList<>(notes));
+        ParameterizedTypeName.get(ClassName.get(Optional.class), boxed(tree, notes)), notes);
   }
 
   private Mapped optionalOrPlain(JsonNode tree) {
-    Set<String> notes = new LinkedHashSet<>();
+    Notes notes = new Notes();
     TypeName type =
         kind(tree).equals("optional")
             ? ParameterizedTypeName.get(
                 ClassName.get(Optional.class), boxed(tree.get("type"), notes))
             : plain(tree, notes);
-    return new Mapped(type, new ArrayList<>(notes));
+    return new Mapped(type, notes);
   }
 
-  private TypeName boxed(JsonNode tree, Set<String> notes) {
+  private TypeName boxed(JsonNode tree, Notes notes) {
     TypeName type = plain(tree, notes);
     return type.isPrimitive() ? type.box() : type;
   }
 
   /** The type where it stands alone: primitives stay primitive. */
-  private TypeName plain(JsonNode tree, Set<String> notes) {
+  private TypeName plain(JsonNode tree, Notes notes) {
     switch (kind(tree)) {
       case "primitive":
         return primitive(tree);
@@ -124,7 +145,14 @@ final class TypeMapper {
       case "tuple":
         return ParameterizedTypeName.get(ClassName.get(List.class), tupleItems(tree, notes));
       case "dict":
-        if (!isStr(tree.get("key"))) {
+        if (!keyCrosses(tree.get("key"))) {
+          notes.refuse(
+              PythonTypes.render(tree)
+                  + " cannot cross: JSON object keys are strings, and a "
+                  + PythonTypes.render(tree.get("key"))
+                  + " key has no string form Python reads back");
+          return OBJECT;
+        } else if (!isStr(tree.get("key"))) {
           notes.add(
               "dict keys of type "
                   + PythonTypes.render(tree.get("key"))
@@ -154,7 +182,7 @@ final class TypeMapper {
     }
   }
 
-  private TypeName tupleItems(JsonNode tree, Set<String> notes) {
+  private TypeName tupleItems(JsonNode tree, Notes notes) {
     Set<TypeName> items = new LinkedHashSet<>();
     for (JsonNode item : tree.path("items")) {
       items.add(boxed(item, notes));
@@ -166,7 +194,7 @@ final class TypeMapper {
     return OBJECT;
   }
 
-  private TypeName literal(JsonNode tree, Set<String> notes) {
+  private TypeName literal(JsonNode tree, Notes notes) {
     Set<String> kinds = new LinkedHashSet<>();
     for (JsonNode value : tree.path("values")) {
       kinds.add(
@@ -227,6 +255,15 @@ final class TypeMapper {
                 + name
                 + "'; is the worker newer than stubgen?");
     }
+  }
+
+  /** Keys that have a string form: scalars, enums, Literals; not tuples or containers. */
+  private static boolean keyCrosses(JsonNode tree) {
+    return switch (kind(tree)) {
+      case "primitive", "literal", "ref", "any" -> true;
+      case "optional" -> keyCrosses(tree.get("type"));
+      default -> false;
+    };
   }
 
   private static boolean isStr(JsonNode tree) {

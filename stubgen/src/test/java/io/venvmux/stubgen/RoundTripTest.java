@@ -27,4 +27,10 @@ class RoundTripTest extends DriverTest {
     assertThat(results.get("now")).isEqualTo("true");
     assertThat(results.get("shift")).isEqualTo("2024-06-02T01:00");
   }
+
+  @Test
+  void untypedValuesComeBackAsNaturalValues() {
+    // {"got": [1, "a"]}
+    assertThat(results.get("rawPayload")).isEqualTo("{got=[1, a]}");
+  }
 }
