@@ -26,3 +26,7 @@ def raw_payload(x: Any) -> Any:
 
 def pair_keys() -> dict[tuple[int, int], str]:
     return {(1, 2): "a"}
+
+
+def users(page: int, size: int = 2, *, prefix: str = "user") -> list[str]:
+    return ["%s%d" % (prefix, page * size + i) for i in range(size)]

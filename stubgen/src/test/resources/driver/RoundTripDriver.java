@@ -17,6 +17,7 @@ public final class RoundTripDriver implements Function<Pool, Map<String, String>
     r.put("now", Boolean.toString(rt.now().getYear() >= 2024));
     r.put("shift", rt.shift(LocalDateTime.of(2024, 6, 1, 23, 0), 2).toString());
     r.put("rawPayload", String.valueOf(rt.rawPayload(List.of(1, "a"))));
+    r.put("users", rt.users(1) + " " + rt.users(1, 3) + " " + rt.users(0, 1, "u"));
     return r;
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code @VenvModule} interface: one method per public function the generated client can call.
@@ -120,7 +121,7 @@ final class InterfaceRenderer {
     if (asyncTwins) {
       used.add(javaName + "Async");
     }
-    AnnotationSpec pyName =
+    @Nullable AnnotationSpec pyName =
         JavaNames.needsPyName(javaName, function.name())
             ? AnnotationSpec.builder(PyName.class).addMember("value", "$S", function.name()).build()
             : null;
@@ -130,6 +131,8 @@ final class InterfaceRenderer {
     List<String> found = new ArrayList<>();
     result.notes().forEach(n -> found.add(function.name() + "() result: " + n));
     List<ParameterSpec> params = new ArrayList<>();
+    // how many leading parameters a call must pass: after them, each has a Python default
+    int mustPass = 0;
     StringBuilder doc = new StringBuilder();
     List<String> leftOut = new ArrayList<>();
     Set<String> paramNames = new HashSet<>();
@@ -153,6 +156,9 @@ final class InterfaceRenderer {
             AnnotationSpec.builder(PyName.class).addMember("value", "$S", p.name()).build());
       }
       params.add(spec.build());
+      if (!p.hasDefault()) {
+        mustPass = params.size();
+      }
       doc.append("@param ")
           .append(paramName)
           .append(" Python: ")
@@ -192,33 +198,64 @@ final class InterfaceRenderer {
     }
     javadoc.add("\n$L", doc);
 
+    List<MethodSpec> methods = new ArrayList<>();
+    for (int n = params.size(); n >= mustPass; n--) {
+      List<ParameterSpec> passed = params.subList(0, n);
+      CodeBlock methodDoc =
+          n == params.size()
+              ? javadoc.build()
+              : CodeBlock.of(
+                  "Calls {@link #$L} without $L: Python's defaults apply (the keywords are not"
+                      + " sent).\n",
+                  javaName,
+                  Javadocs.escape(
+                      String.join(
+                          ", ",
+                          params.subList(n, params.size()).stream().map(x -> x.name()).toList())));
+      methods.add(blocking(javaName, methodDoc, passed, result.type(), pyName));
+      if (asyncTwins) {
+        methods.add(twin(javaName, passed, result.type(), pyName));
+      }
+    }
+    return methods;
+  }
+
+  private static MethodSpec blocking(
+      String javaName,
+      CodeBlock javadoc,
+      List<ParameterSpec> params,
+      TypeName result,
+      @Nullable AnnotationSpec pyName) {
     MethodSpec.Builder blocking =
         MethodSpec.methodBuilder(javaName)
             .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-            .addJavadoc(javadoc.build())
+            .addJavadoc(javadoc)
             .addParameters(params)
-            .returns(result.type());
+            .returns(result);
     if (pyName != null) {
       blocking.addAnnotation(pyName);
     }
-    List<MethodSpec> methods = new ArrayList<>(List.of(blocking.build()));
-    if (asyncTwins) {
-      TypeName boxed =
-          result.type().equals(TypeName.VOID) ? ClassName.get(Void.class) : result.type().box();
-      MethodSpec.Builder twin =
-          MethodSpec.methodBuilder(javaName + "Async")
-              .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-              .addJavadoc(
-                  "Calls {@link #$L} without waiting: the future completes with its result.\n",
-                  javaName)
-              .addParameters(params)
-              .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxed));
-      if (pyName != null) {
-        twin.addAnnotation(pyName);
-      }
-      methods.add(twin.build());
+    return blocking.build();
+  }
+
+  private static MethodSpec twin(
+      String javaName,
+      List<ParameterSpec> params,
+      TypeName result,
+      @Nullable AnnotationSpec pyName) {
+    TypeName boxed = result.equals(TypeName.VOID) ? ClassName.get(Void.class) : result.box();
+    MethodSpec.Builder twin =
+        MethodSpec.methodBuilder(javaName + "Async")
+            .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            .addJavadoc(
+                "Calls {@link #$L} without waiting: the future completes with its result.\n",
+                javaName)
+            .addParameters(params)
+            .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxed));
+    if (pyName != null) {
+      twin.addAnnotation(pyName);
     }
-    return methods;
+    return twin.build();
   }
 
   private static AnnotationSpec venvModule(String module, ModuleSettings settings) {

@@ -33,4 +33,10 @@ class RoundTripTest extends DriverTest {
     // {"got": [1, "a"]}
     assertThat(results.get("rawPayload")).isEqualTo("{got=[1, a]}");
   }
+
+  @Test
+  void shortOverloadsLeaveDefaultsToPython() {
+    // users(1), users(1, 3), users(0, 1, prefix="u")
+    assertThat(results.get("users")).isEqualTo("[user2, user3] [user3, user4, user5] [u0]");
+  }
 }

@@ -50,7 +50,9 @@ enum Message {
   CONFLICT(
       "VenvMuxConflict",
       "%s and %s both call the Python function '%s' but with different parameters %s and %s: a"
-          + " Python function has one signature, so align the parameters or set a @PyName"),
+          + " Python function has one signature, so one method's parameters must be the first"
+          + " parameters of the other (same names and types, in order; Python's defaults fill the"
+          + " rest), or set a @PyName"),
   TIMEOUT("VenvMuxTimeout", "@CallTimeout(%d) must be at least 1 (milliseconds)"),
   RETURN_TYPE(
       "VenvMuxReturnType",
