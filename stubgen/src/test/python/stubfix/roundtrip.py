@@ -30,3 +30,7 @@ def pair_keys() -> dict[tuple[int, int], str]:
 
 def users(page: int, size: int = 2, *, prefix: str = "user") -> list[str]:
     return ["%s%d" % (prefix, page * size + i) for i in range(size)]
+
+
+def kinds(a: int, /, b: str = "x", *, c: bool, **extra: int) -> str:
+    return "%d %s %s %s" % (a, b, c, sorted(extra))

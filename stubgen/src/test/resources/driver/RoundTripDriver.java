@@ -18,6 +18,7 @@ public final class RoundTripDriver implements Function<Pool, Map<String, String>
     r.put("shift", rt.shift(LocalDateTime.of(2024, 6, 1, 23, 0), 2).toString());
     r.put("rawPayload", String.valueOf(rt.rawPayload(List.of(1, "a"))));
     r.put("users", rt.users(1) + " " + rt.users(1, 3) + " " + rt.users(0, 1, "u"));
+    r.put("kinds", rt.kinds(1, "y", true));
     return r;
   }
 }

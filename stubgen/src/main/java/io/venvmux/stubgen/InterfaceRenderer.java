@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code @VenvModule} interface: one method per public function the generated client can call.
- * Every argument crosses by keyword, so parameters that cannot ({@code *args}, {@code **kwargs},
- * positional-only ones) are left out, and a function that requires a positional-only one is left
- * out with a note in the interface's Javadoc and in {@link #skipped()}.
+ * Arguments cross by keyword, positional-only ones by position; {@code *args} and {@code **kwargs}
+ * are left out (the method's Javadoc says so). Trailing parameters with Python defaults get shorter
+ * overloads. A function whose hints cannot cross at all is left out with a note in the interface's
+ * Javadoc and in {@link #skipped()}.
  */
 final class InterfaceRenderer {
   private static final Set<String> OBJECT_METHODS =
@@ -93,9 +94,7 @@ final class InterfaceRenderer {
       methods(function, used).forEach(spec::addMethod);
     }
     if (!skipped.isEmpty()) {
-      StringBuilder doc =
-          new StringBuilder(
-              "\n<p>Left out (a generated client passes every argument by keyword):\n<ul>\n");
+      StringBuilder doc = new StringBuilder("\n<p>Left out (their hints cannot cross):\n<ul>\n");
       skipped.forEach(s -> doc.append("  <li>").append(Javadocs.escape(s)).append('\n'));
       spec.addJavadoc("$L</ul>\n", doc);
     }
@@ -103,16 +102,6 @@ final class InterfaceRenderer {
   }
 
   private List<MethodSpec> methods(Function function, Set<String> used) {
-    List<String> required = new ArrayList<>();
-    for (Parameter p : function.parameters()) {
-      if (!p.byKeyword() && p.kind().equals("positional_only") && !p.hasDefault()) {
-        required.add(p.name());
-      }
-    }
-    if (!required.isEmpty()) {
-      skipped.add(function.name() + ": requires positional-only " + String.join(", ", required));
-      return List.of();
-    }
     String javaName = JavaNames.member(function.name());
     if (OBJECT_METHODS.contains(javaName)) {
       javaName = javaName + "_";
@@ -137,13 +126,8 @@ final class InterfaceRenderer {
     List<String> leftOut = new ArrayList<>();
     Set<String> paramNames = new HashSet<>();
     for (Parameter p : function.parameters()) {
-      if (!p.byKeyword()) {
-        leftOut.add(
-            p.kind().equals("var_positional")
-                ? "*" + p.name()
-                : p.kind().equals("var_keyword")
-                    ? "**" + p.name()
-                    : p.name() + " (positional-only)");
+      if (!p.passable()) {
+        leftOut.add((p.kind().equals("var_positional") ? "*" : "**") + p.name());
         continue;
       }
       TypeMapper.Mapped mapped = types.parameter(p.type());
@@ -193,7 +177,7 @@ final class InterfaceRenderer {
         function.isAsync() ? " (the worker awaits it)" : "");
     if (!leftOut.isEmpty()) {
       javadoc.add(
-          "Not passed (only keyword arguments cross): $L.\n",
+          "Not passed (a Java method has fixed parameters): $L.\n",
           Javadocs.escape(String.join(", ", leftOut)));
     }
     javadoc.add("\n$L", doc);

@@ -39,4 +39,10 @@ class RoundTripTest extends DriverTest {
     // users(1), users(1, 3), users(0, 1, prefix="u")
     assertThat(results.get("users")).isEqualTo("[user2, user3] [user3, user4, user5] [u0]");
   }
+
+  @Test
+  void positionalOnlyParametersArePassedByPosition() {
+    // kinds(1, "y", c=True)
+    assertThat(results.get("kinds")).isEqualTo("1 y True []");
+  }
 }
