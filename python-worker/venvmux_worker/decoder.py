@@ -120,7 +120,7 @@ def _build_generic(hint: Any, origin: Any, args: tuple) -> Optional[Converter]:
     if origin in _SET_ORIGINS:
         return _set_of(_SET_ORIGINS[origin], converter_for(args[0]) if args else None)
     if origin in _DICT_ORIGINS:
-        return _dict_of(*(converter_for(arg) for arg in args)) if len(args) == 2 \
+        return _dict_of(_key_converter(args[0]), converter_for(args[1])) if len(args) == 2 \
             else decode_untyped
     if isinstance(origin, type):  # a generic class of the user's, Box[int]
         return _build_class(origin)
@@ -249,6 +249,29 @@ def _dict_of(key: Optional[Converter], item: Optional[Converter]) -> Optional[Co
                 raise error.at(name)
         return result
     return convert
+
+
+def _key_converter(hint: Any) -> Optional[Converter]:
+    """JSON object keys are strings: an int, float or int-valued enum key is read from its text."""
+    if hint is int or hint is float:
+        return _from_text(lambda text: _number_or_none(hint, text),
+                          "a key of type %s" % hint.__name__)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        by_value = _EnumConverter(hint)
+        by_number = {str(member.value): member for member in hint}
+
+        def convert(text: Any) -> Any:
+            member = by_number.get(text)
+            return member if member is not None else by_value(text)
+        return convert
+    return converter_for(hint)
+
+
+def _number_or_none(kind: type, text: str) -> Any:
+    try:
+        return kind(text)
+    except ValueError:
+        return None
 
 
 def _require_list(value: Any) -> list:

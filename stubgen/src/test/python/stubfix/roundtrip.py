@@ -34,3 +34,7 @@ def users(page: int, size: int = 2, *, prefix: str = "user") -> list[str]:
 
 def kinds(a: int, /, b: str = "x", *, c: bool, **extra: int) -> str:
     return "%d %s %s %s" % (a, b, c, sorted(extra))
+
+
+def relabel(labels: dict[int, str]) -> dict[int, str]:
+    return {key + 1: value + "!" for key, value in labels.items()}

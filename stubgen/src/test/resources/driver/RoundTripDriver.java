@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /** Written against the interface stubgen generates for stubfix.roundtrip with default options. */
@@ -19,6 +20,7 @@ public final class RoundTripDriver implements Function<Pool, Map<String, String>
     r.put("rawPayload", String.valueOf(rt.rawPayload(List.of(1, "a"))));
     r.put("users", rt.users(1) + " " + rt.users(1, 3) + " " + rt.users(0, 1, "u"));
     r.put("kinds", rt.kinds(1, "y", true));
+    r.put("relabel", new TreeMap<>(rt.relabel(Map.of(1L, "a", 2L, "b"))).toString());
     return r;
   }
 }

@@ -63,7 +63,11 @@ final class StubRenderer {
 
   Rendered render(ModuleDescription module) {
     TypeNamer namer = new TypeNamer(javaPackage, module.types(), Set.of(interfaceName));
-    TypeMapper types = new TypeMapper(namer::nameOf, dateTimes);
+    TypeMapper types =
+        new TypeMapper(
+            namer::nameOf,
+            key -> module.types().containsKey(key) && module.types().get(key).isEnum(),
+            dateTimes);
     String origin = ", as " + Javadocs.code(module.module()) + "'s functions use it";
     List<JavaFile> files = new ArrayList<>();
     List<String> approximations = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Java types for the describe step's type trees, per DESIGN.md's "Types across the border".
@@ -75,13 +76,17 @@ final class TypeMapper {
   private static final ClassName STRING = ClassName.get(String.class);
 
   private final Function<String, ClassName> namedTypes;
+  private final Predicate<String> isEnum;
   private final DateTimes dateTimes;
 
   /**
    * @param namedTypes the Java class generated for a key of the description's {@code types}
+   * @param isEnum whether such a key names a Python enum
    */
-  TypeMapper(Function<String, ClassName> namedTypes, DateTimes dateTimes) {
+  TypeMapper(
+      Function<String, ClassName> namedTypes, Predicate<String> isEnum, DateTimes dateTimes) {
     this.namedTypes = namedTypes;
+    this.isEnum = isEnum;
     this.dateTimes = dateTimes;
   }
 
@@ -152,14 +157,11 @@ final class TypeMapper {
                   + PythonTypes.render(tree.get("key"))
                   + " key has no string form Python reads back");
           return OBJECT;
-        } else if (!isStr(tree.get("key"))) {
-          notes.add(
-              "dict keys of type "
-                  + PythonTypes.render(tree.get("key"))
-                  + " cross as strings (JSON object keys)");
         }
         return ParameterizedTypeName.get(
-            ClassName.get(Map.class), STRING, boxed(tree.get("value"), notes));
+            ClassName.get(Map.class),
+            mapKey(tree.get("key"), notes),
+            boxed(tree.get("value"), notes));
       case "optional":
         return boxed(tree.get("type"), notes);
       case "literal":
@@ -255,6 +257,26 @@ final class TypeMapper {
                 + name
                 + "'; is the worker newer than stubgen?");
     }
+  }
+
+  /**
+   * {@code str} keys are {@code String}, {@code int} keys {@code Long} and enum keys the enum (the
+   * worker reads each back from the JSON key's text by the hint); any other key is a {@code
+   * String}.
+   */
+  private TypeName mapKey(JsonNode key, Notes notes) {
+    if (isStr(key)) {
+      return STRING;
+    }
+    if (kind(key).equals("primitive") && key.path("name").asText().equals("int")) {
+      return TypeName.LONG.box();
+    }
+    if (kind(key).equals("ref") && isEnum.test(key.path("ref").asText())) {
+      return namedTypes.apply(key.path("ref").asText());
+    }
+    notes.add(
+        "dict keys of type " + PythonTypes.render(key) + " cross as strings (JSON object keys)");
+    return STRING;
   }
 
   /** Keys that have a string form: scalars, enums, Literals; not tuples or containers. */

@@ -45,4 +45,10 @@ class RoundTripTest extends DriverTest {
     // kinds(1, "y", c=True)
     assertThat(results.get("kinds")).isEqualTo("1 y True []");
   }
+
+  @Test
+  void integerKeysCrossAsLongs() {
+    // relabel({1: "a", 2: "b"})
+    assertThat(results.get("relabel")).isEqualTo("{2=a!, 3=b!}");
+  }
 }

@@ -413,19 +413,24 @@ class ProcessorErrorsTest {
   }
 
   @Test
-  void mapKeysMustBeStrings() {
-    Compilation c =
-        compile(
-            api(
-                "@VenvModule(\"pkg.entry\")",
-                "public interface Api {",
-                "  Map<Integer, String> names();",
-                "}"));
+  void mapKeysMustBeStringsIntegersOrEnums() {
+    Compilation c = compileApi("  Map<Double, String> names();");
     assertError(
         c,
-        "[VenvMuxMapKey] java.util.Map<java.lang.Integer,java.lang.String> in the result of"
-            + " Api.names(): map keys must be String",
+        "[VenvMuxMapKey] java.util.Map<java.lang.Double,java.lang.String> in the result of"
+            + " Api.names(): map keys cross as JSON object keys, which are strings: use String,"
+            + " Long, Integer, Short, BigInteger or an enum as the key type",
         "names()");
+  }
+
+  @Test
+  void integerAndEnumMapKeysCross() {
+    Compilation c =
+        compileApi(
+            "  enum Level { LOW, HIGH }",
+            "  Map<Long, String> names(Map<Integer, Long> counts);",
+            "  Map<Level, List<String>> byLevel(Map<String, Level> levels);");
+    assertThat(c).succeededWithoutWarnings();
   }
 
   @Test
