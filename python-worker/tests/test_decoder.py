@@ -139,6 +139,16 @@ def test_dict_keys_are_read_by_their_hint():
         decode(Dict[int, str], {"x": "b"})
 
 
+def test_pydantic_models_with_aliases_are_read_by_field_name():
+    pydantic = pytest.importorskip("pydantic")
+
+    class Customer(pydantic.BaseModel):
+        zip_code: str = pydantic.Field(alias="zipCode")
+
+    assert decode(Customer, {"zip_code": "12345"}).zip_code == "12345"
+    assert decode(Customer, {"zipCode": "12345"}).zip_code == "12345"
+
+
 def test_pydantic_models_when_pydantic_is_there():
     pydantic = pytest.importorskip("pydantic")
 

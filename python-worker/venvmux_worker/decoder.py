@@ -11,6 +11,7 @@ Path and bytes. Failures raise :class:`DecodeError`, which says where and what w
 from __future__ import annotations
 
 import collections.abc
+import inspect
 import operator
 import sys
 import types
@@ -493,6 +494,13 @@ class _TypedDictConverter:
         return result
 
 
+def _parameters_of(function: Callable[..., Any]) -> Any:
+    try:
+        return inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return {}
+
+
 def _is_pydantic_model(cls: type) -> bool:
     pydantic = sys.modules.get("pydantic")
     return pydantic is not None and isinstance(getattr(pydantic, "BaseModel", None), type) \
@@ -501,12 +509,15 @@ def _is_pydantic_model(cls: type) -> bool:
 
 def _pydantic(cls: type) -> Converter:
     validate = getattr(cls, "model_validate", None) or getattr(cls, "parse_obj")
+    # Models cross dumped by field name, so they are read back by field name too (aliases such as
+    # Field(alias="zipCode") would otherwise reject what the worker itself wrote).
+    by_name = {"by_name": True} if "by_name" in _parameters_of(validate) else {}
 
     def convert(value: Any) -> Any:
         if isinstance(value, cls):
             return value
         try:
-            return validate(value)
+            return validate(value, **by_name)
         except ValueError as error:  # pydantic's ValidationError is a ValueError
             raise DecodeError("a valid %s: %s" % (cls.__name__, error), show_value=False) \
                 from None
