@@ -131,6 +131,24 @@ def test_typed_dicts_convert_their_values():
         decode(Required, {})
 
 
+def test_dict_keys_are_read_by_their_hint():
+    assert decode(Dict[int, str], {"1": "b", "-2": "c"}) == {1: "b", -2: "c"}
+    assert decode(Dict[float, int], {"0.5": 1}) == {0.5: 1}
+    assert decode(Dict[Color, int], {"red": 1}) == {Color.RED: 1}
+    with pytest.raises(DecodeError, match="a key of type int"):
+        decode(Dict[int, str], {"x": "b"})
+
+
+def test_pydantic_models_with_aliases_are_read_by_field_name():
+    pydantic = pytest.importorskip("pydantic")
+
+    class Customer(pydantic.BaseModel):
+        zip_code: str = pydantic.Field(alias="zipCode")
+
+    assert decode(Customer, {"zip_code": "12345"}).zip_code == "12345"
+    assert decode(Customer, {"zipCode": "12345"}).zip_code == "12345"
+
+
 def test_pydantic_models_when_pydantic_is_there():
     pydantic = pytest.importorskip("pydantic")
 

@@ -11,6 +11,7 @@ Path and bytes. Failures raise :class:`DecodeError`, which says where and what w
 from __future__ import annotations
 
 import collections.abc
+import inspect
 import operator
 import sys
 import types
@@ -120,7 +121,7 @@ def _build_generic(hint: Any, origin: Any, args: tuple) -> Optional[Converter]:
     if origin in _SET_ORIGINS:
         return _set_of(_SET_ORIGINS[origin], converter_for(args[0]) if args else None)
     if origin in _DICT_ORIGINS:
-        return _dict_of(*(converter_for(arg) for arg in args)) if len(args) == 2 \
+        return _dict_of(_key_converter(args[0]), converter_for(args[1])) if len(args) == 2 \
             else decode_untyped
     if isinstance(origin, type):  # a generic class of the user's, Box[int]
         return _build_class(origin)
@@ -249,6 +250,29 @@ def _dict_of(key: Optional[Converter], item: Optional[Converter]) -> Optional[Co
                 raise error.at(name)
         return result
     return convert
+
+
+def _key_converter(hint: Any) -> Optional[Converter]:
+    """JSON object keys are strings: an int, float or int-valued enum key is read from its text."""
+    if hint is int or hint is float:
+        return _from_text(lambda text: _number_or_none(hint, text),
+                          "a key of type %s" % hint.__name__)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        by_value = _EnumConverter(hint)
+        by_number = {str(member.value): member for member in hint}
+
+        def convert(text: Any) -> Any:
+            member = by_number.get(text)
+            return member if member is not None else by_value(text)
+        return convert
+    return converter_for(hint)
+
+
+def _number_or_none(kind: type, text: str) -> Any:
+    try:
+        return kind(text)
+    except ValueError:
+        return None
 
 
 def _require_list(value: Any) -> list:
@@ -470,6 +494,13 @@ class _TypedDictConverter:
         return result
 
 
+def _parameters_of(function: Callable[..., Any]) -> Any:
+    try:
+        return inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return {}
+
+
 def _is_pydantic_model(cls: type) -> bool:
     pydantic = sys.modules.get("pydantic")
     return pydantic is not None and isinstance(getattr(pydantic, "BaseModel", None), type) \
@@ -478,12 +509,15 @@ def _is_pydantic_model(cls: type) -> bool:
 
 def _pydantic(cls: type) -> Converter:
     validate = getattr(cls, "model_validate", None) or getattr(cls, "parse_obj")
+    # Models cross dumped by field name, so they are read back by field name too (aliases such as
+    # Field(alias="zipCode") would otherwise reject what the worker itself wrote).
+    by_name = {"by_name": True} if "by_name" in _parameters_of(validate) else {}
 
     def convert(value: Any) -> Any:
         if isinstance(value, cls):
             return value
         try:
-            return validate(value)
+            return validate(value, **by_name)
         except ValueError as error:  # pydantic's ValidationError is a ValueError
             raise DecodeError("a valid %s: %s" % (cls.__name__, error), show_value=False) \
                 from None

@@ -15,7 +15,8 @@ env) and writes one JSON document on stdout::
 Type trees (``"kind"``):
 
 - ``primitive`` with ``name``: int, float, str, bool, bytes, datetime, date, time, timedelta,
-  decimal, uuid, path
+  decimal, uuid, path; a datetime whose hint says whether it carries an offset (pydantic's
+  ``AwareDatetime`` / ``NaiveDatetime``) has ``tz``: ``aware`` or ``naive``
 - ``none``; ``any`` (Any, object, no annotation, a TypeVar); ``unknown`` with ``python`` (a
   class the wire has no mapping for, or an annotation that does not resolve)
 - ``list`` / ``set`` with ``items``; ``tuple`` with ``items`` (a list of trees, fixed length);
@@ -62,6 +63,9 @@ _SET_ORIGINS = (set, frozenset, collections.abc.Set, collections.abc.MutableSet)
 _DICT_ORIGINS = (dict, collections.abc.Mapping, collections.abc.MutableMapping)
 _UNION_ORIGINS = tuple(filter(None, (typing.Union, getattr(types, "UnionType", None))))
 _ANY = {"kind": "any"}
+# pydantic's datetime hints that say whether the value has an offset (plain classes at runtime)
+_PYDANTIC_DATETIMES = {("pydantic.types", "AwareDatetime"): "aware",
+                       ("pydantic.types", "NaiveDatetime"): "naive"}
 
 
 class TypeCatalog:
@@ -114,6 +118,9 @@ class TypeCatalog:
         return {"kind": "unknown", "python": repr(hint)}
 
     def _class(self, cls: type) -> dict:
+        tz = _PYDANTIC_DATETIMES.get((cls.__module__, cls.__qualname__))
+        if tz is not None:
+            return {"kind": "primitive", "name": "datetime", "tz": tz}
         if issubclass(cls, Enum) or dataclasses.is_dataclass(cls) or typing.is_typeddict(cls) \
                 or (issubclass(cls, tuple) and hasattr(cls, "_fields")) or _is_pydantic(cls):
             return {"kind": "ref", "ref": self._register(cls)}

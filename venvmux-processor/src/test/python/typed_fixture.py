@@ -177,3 +177,7 @@ def options(first: int, **rest) -> list:
 
 def positional(x: int, /) -> int:
     return x
+
+
+def positional_pair(x: int, y: str = "y", /, scale: int = 1) -> str:
+    return "%d%s" % (x * scale, y)

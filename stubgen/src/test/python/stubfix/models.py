@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import List, Optional
 
 import pydantic
@@ -25,3 +26,12 @@ def total(items: List[Item]) -> float:
 
 def cheapest(items: List[Item]) -> Item:
     return min(items, key=lambda item: item.unit_price)
+
+
+class Event(pydantic.BaseModel):
+    at: pydantic.AwareDatetime
+    local: pydantic.NaiveDatetime
+
+
+def event() -> Event:
+    return Event(at=datetime(2024, 6, 1, 12, tzinfo=timezone.utc), local=datetime(2024, 6, 1, 14))

@@ -64,7 +64,7 @@ public final class Driver implements Function<Pool, Map<String, String>> {
             Path.of("/srv/data")));
     r.put("httpStatus", entry.httpStatus(204) + " " + entry.httpStatus(404));
     r.put("scale", entry.scale(List.of(1.0, 2.5), 3.0).toString());
-    r.put("head", Long.toString(entry.head(5)));
+    r.put("head", Long.toString(entry.head(0, 5)));
     r.put("later", entry.later(0.0));
     r.put("blob", Arrays.toString(entry.blob(new byte[] {1, 2, -1})));
     entry.choose("fast", 1, null);

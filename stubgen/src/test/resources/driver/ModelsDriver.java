@@ -18,6 +18,7 @@ public final class ModelsDriver implements Function<Pool, Map<String, String>> {
     Map<String, String> r = new LinkedHashMap<>();
     r.put("total", Double.toString(models.total(items)));
     r.put("cheapest", models.cheapest(items).toString());
+    r.put("event", models.event().toString());
     return r;
   }
 }

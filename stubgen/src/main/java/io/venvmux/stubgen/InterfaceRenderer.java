@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code @VenvModule} interface: one method per public function the generated client can call.
- * Every argument crosses by keyword, so parameters that cannot ({@code *args}, {@code **kwargs},
- * positional-only ones) are left out, and a function that requires a positional-only one is left
- * out with a note in the interface's Javadoc and in {@link #skipped()}.
+ * Arguments cross by keyword, positional-only ones by position; {@code *args} and {@code **kwargs}
+ * are left out (the method's Javadoc says so). Trailing parameters with Python defaults get shorter
+ * overloads. A function whose hints cannot cross at all is left out with a note in the interface's
+ * Javadoc and in {@link #skipped()}.
  */
 final class InterfaceRenderer {
   private static final Set<String> OBJECT_METHODS =
@@ -41,10 +43,15 @@ final class InterfaceRenderer {
   private final TypeMapper types;
   private final boolean asyncTwins;
   private final List<String> skipped = new ArrayList<>();
+  private final List<String> approximations;
 
-  InterfaceRenderer(TypeMapper types, boolean asyncTwins) {
+  /**
+   * @param approximations collects each hint mapped looser than Python's, with where it stands
+   */
+  InterfaceRenderer(TypeMapper types, boolean asyncTwins, List<String> approximations) {
     this.types = types;
     this.asyncTwins = asyncTwins;
+    this.approximations = approximations;
   }
 
   /** Functions left out, each with the reason. */
@@ -87,9 +94,7 @@ final class InterfaceRenderer {
       methods(function, used).forEach(spec::addMethod);
     }
     if (!skipped.isEmpty()) {
-      StringBuilder doc =
-          new StringBuilder(
-              "\n<p>Left out (a generated client passes every argument by keyword):\n<ul>\n");
+      StringBuilder doc = new StringBuilder("\n<p>Left out (their hints cannot cross):\n<ul>\n");
       skipped.forEach(s -> doc.append("  <li>").append(Javadocs.escape(s)).append('\n'));
       spec.addJavadoc("$L</ul>\n", doc);
     }
@@ -97,16 +102,6 @@ final class InterfaceRenderer {
   }
 
   private List<MethodSpec> methods(Function function, Set<String> used) {
-    List<String> required = new ArrayList<>();
-    for (Parameter p : function.parameters()) {
-      if (!p.byKeyword() && p.kind().equals("positional_only") && !p.hasDefault()) {
-        required.add(p.name());
-      }
-    }
-    if (!required.isEmpty()) {
-      skipped.add(function.name() + ": requires positional-only " + String.join(", ", required));
-      return List.of();
-    }
     String javaName = JavaNames.member(function.name());
     if (OBJECT_METHODS.contains(javaName)) {
       javaName = javaName + "_";
@@ -115,27 +110,29 @@ final class InterfaceRenderer {
     if (asyncTwins) {
       used.add(javaName + "Async");
     }
-    AnnotationSpec pyName =
+    @Nullable AnnotationSpec pyName =
         JavaNames.needsPyName(javaName, function.name())
             ? AnnotationSpec.builder(PyName.class).addMember("value", "$S", function.name()).build()
             : null;
 
     TypeMapper.Mapped result = types.result(function.returns());
+    List<String> problems = new ArrayList<>(result.problems());
+    List<String> found = new ArrayList<>();
+    result.notes().forEach(n -> found.add(function.name() + "() result: " + n));
     List<ParameterSpec> params = new ArrayList<>();
+    // how many leading parameters a call must pass: after them, each has a Python default
+    int mustPass = 0;
     StringBuilder doc = new StringBuilder();
     List<String> leftOut = new ArrayList<>();
     Set<String> paramNames = new HashSet<>();
     for (Parameter p : function.parameters()) {
-      if (!p.byKeyword()) {
-        leftOut.add(
-            p.kind().equals("var_positional")
-                ? "*" + p.name()
-                : p.kind().equals("var_keyword")
-                    ? "**" + p.name()
-                    : p.name() + " (positional-only)");
+      if (!p.passable()) {
+        leftOut.add((p.kind().equals("var_positional") ? "*" : "**") + p.name());
         continue;
       }
       TypeMapper.Mapped mapped = types.parameter(p.type());
+      problems.addAll(mapped.problems());
+      mapped.notes().forEach(n -> found.add(function.name() + "(" + p.name() + "): " + n));
       String paramName = EnumRenderer.unique(JavaNames.member(p.name()), paramNames);
       ParameterSpec.Builder spec = ParameterSpec.builder(mapped.type(), paramName);
       if (JavaNames.needsPyName(paramName, p.name())) {
@@ -143,6 +140,9 @@ final class InterfaceRenderer {
             AnnotationSpec.builder(PyName.class).addMember("value", "$S", p.name()).build());
       }
       params.add(spec.build());
+      if (!p.hasDefault()) {
+        mustPass = params.size();
+      }
       doc.append("@param ")
           .append(paramName)
           .append(" Python: ")
@@ -155,6 +155,11 @@ final class InterfaceRenderer {
           .append(RecordRenderer.notes(mapped.notes()))
           .append('\n');
     }
+    if (!problems.isEmpty()) {
+      skipped.add(function.name() + ": " + String.join("; ", problems));
+      return List.of();
+    }
+    approximations.addAll(found);
     if (!result.notes().isEmpty() || !result.type().equals(TypeName.VOID)) {
       doc.append("@return Python: ")
           .append(Javadocs.code(PythonTypes.render(function.returns())))
@@ -172,38 +177,69 @@ final class InterfaceRenderer {
         function.isAsync() ? " (the worker awaits it)" : "");
     if (!leftOut.isEmpty()) {
       javadoc.add(
-          "Not passed (only keyword arguments cross): $L.\n",
+          "Not passed (a Java method has fixed parameters): $L.\n",
           Javadocs.escape(String.join(", ", leftOut)));
     }
     javadoc.add("\n$L", doc);
 
+    List<MethodSpec> methods = new ArrayList<>();
+    for (int n = params.size(); n >= mustPass; n--) {
+      List<ParameterSpec> passed = params.subList(0, n);
+      CodeBlock methodDoc =
+          n == params.size()
+              ? javadoc.build()
+              : CodeBlock.of(
+                  "Calls {@link #$L} without $L: Python's defaults apply (the keywords are not"
+                      + " sent).\n",
+                  javaName,
+                  Javadocs.escape(
+                      String.join(
+                          ", ",
+                          params.subList(n, params.size()).stream().map(x -> x.name()).toList())));
+      methods.add(blocking(javaName, methodDoc, passed, result.type(), pyName));
+      if (asyncTwins) {
+        methods.add(twin(javaName, passed, result.type(), pyName));
+      }
+    }
+    return methods;
+  }
+
+  private static MethodSpec blocking(
+      String javaName,
+      CodeBlock javadoc,
+      List<ParameterSpec> params,
+      TypeName result,
+      @Nullable AnnotationSpec pyName) {
     MethodSpec.Builder blocking =
         MethodSpec.methodBuilder(javaName)
             .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-            .addJavadoc(javadoc.build())
+            .addJavadoc(javadoc)
             .addParameters(params)
-            .returns(result.type());
+            .returns(result);
     if (pyName != null) {
       blocking.addAnnotation(pyName);
     }
-    List<MethodSpec> methods = new ArrayList<>(List.of(blocking.build()));
-    if (asyncTwins) {
-      TypeName boxed =
-          result.type().equals(TypeName.VOID) ? ClassName.get(Void.class) : result.type().box();
-      MethodSpec.Builder twin =
-          MethodSpec.methodBuilder(javaName + "Async")
-              .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-              .addJavadoc(
-                  "Calls {@link #$L} without waiting: the future completes with its result.\n",
-                  javaName)
-              .addParameters(params)
-              .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxed));
-      if (pyName != null) {
-        twin.addAnnotation(pyName);
-      }
-      methods.add(twin.build());
+    return blocking.build();
+  }
+
+  private static MethodSpec twin(
+      String javaName,
+      List<ParameterSpec> params,
+      TypeName result,
+      @Nullable AnnotationSpec pyName) {
+    TypeName boxed = result.equals(TypeName.VOID) ? ClassName.get(Void.class) : result.box();
+    MethodSpec.Builder twin =
+        MethodSpec.methodBuilder(javaName + "Async")
+            .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            .addJavadoc(
+                "Calls {@link #$L} without waiting: the future completes with its result.\n",
+                javaName)
+            .addParameters(params)
+            .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), boxed));
+    if (pyName != null) {
+      twin.addAnnotation(pyName);
     }
-    return methods;
+    return twin.build();
   }
 
   private static AnnotationSpec venvModule(String module, ModuleSettings settings) {

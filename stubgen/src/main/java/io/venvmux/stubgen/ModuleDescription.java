@@ -52,9 +52,13 @@ public record ModuleDescription(
       @JsonProperty("has_default") boolean hasDefault,
       @JsonProperty("default") @Nullable JsonNode defaultValue) {
 
-    /** Whether it can be passed as a keyword argument, the only way generated clients pass any. */
-    public boolean byKeyword() {
-      return kind.equals("positional_or_keyword") || kind.equals("keyword_only");
+    /**
+     * Whether a Java method can pass it: positional-only parameters go by position (the runtime
+     * reads which from the worker's signature), the others by keyword; {@code *args} and {@code
+     * **kwargs} have no fixed Java parameter.
+     */
+    public boolean passable() {
+      return !kind.equals("var_positional") && !kind.equals("var_keyword");
     }
   }
 

@@ -24,7 +24,15 @@ import javax.lang.model.element.Modifier;
 final class RecordRenderer {
   private RecordRenderer() {}
 
-  static TypeSpec render(NamedType type, ClassName name, TypeMapper types, String origin) {
+  /**
+   * @param approximations collects each field hint mapped looser than Python's
+   */
+  static TypeSpec render(
+      NamedType type,
+      ClassName name,
+      TypeMapper types,
+      String origin,
+      List<String> approximations) {
     List<Field> fields = type.fields() == null ? List.of() : type.fields();
     MethodSpec.Builder header = MethodSpec.constructorBuilder();
     StringBuilder params = new StringBuilder();
@@ -36,6 +44,11 @@ final class RecordRenderer {
       // only a TypedDict's optional keys may be missing from the dict.
       boolean mayBeAbsent = absentMeansMissing && !field.required();
       TypeMapper.Mapped mapped = types.field(field.type(), !mayBeAbsent);
+      mapped.notes().forEach(n -> approximations.add(type.name() + "." + field.name() + ": " + n));
+      // a field's hint that cannot cross still gets a component: Object, named as approximated
+      mapped
+          .problems()
+          .forEach(n -> approximations.add(type.name() + "." + field.name() + ": " + n));
       ParameterSpec.Builder p = ParameterSpec.builder(mapped.type(), component);
       if (JavaNames.needsPyName(component, field.name())) {
         p.addAnnotation(

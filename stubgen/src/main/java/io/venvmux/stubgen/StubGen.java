@@ -117,12 +117,21 @@ public final class StubGen implements Callable<Integer> {
 
   @Option(
       names = "--datetime",
-      paramLabel = "offset|local",
-      defaultValue = "offset",
+      paramLabel = "local|offset",
+      defaultValue = "local",
       description =
-          "Java type of Python datetime: offset (OffsetDateTime, aware datetimes) or local"
-              + " (LocalDateTime, naive ones). Default: ${DEFAULT-VALUE}.")
+          "Java type of a Python datetime hint: local (LocalDateTime, for naive datetimes such as"
+              + " datetime.now()) or offset (OffsetDateTime, for aware ones such as"
+              + " datetime.now(timezone.utc)). pydantic's AwareDatetime and NaiveDatetime pick"
+              + " their type themselves. Default: ${DEFAULT-VALUE}.")
   private String dateTimes;
+
+  @Option(
+      names = "--strict",
+      description =
+          "Fail, writing nothing, when a hint would be approximated (Any, a Union, ...) or a"
+              + " function left out, instead of naming them on stderr.")
+  private boolean strict;
 
   @Option(
       names = "--async",
@@ -169,8 +178,16 @@ public final class StubGen implements Callable<Integer> {
           new ModuleDescriber(venvmuxHome, Duration.ofSeconds(timeoutSeconds))
               .describe(module, envSpec, env);
       StubRenderer.Rendered rendered = renderer.render(description);
+      String prefix = strict ? "stubgen: error: " : "";
+      rendered.skipped().forEach(s -> err.println(prefix + "left out " + s));
+      rendered.approximations().forEach(a -> err.println(prefix + "approximated " + a));
+      if (strict && !(rendered.skipped().isEmpty() && rendered.approximations().isEmpty())) {
+        err.println(
+            "stubgen: --strict: nothing written; change the hints, or drop --strict to accept"
+                + " what is named above");
+        return 1;
+      }
       write(rendered.files());
-      rendered.skipped().forEach(s -> err.println("left out " + s));
       if (description.functions().isEmpty()) {
         err.println(
             "note: "

@@ -49,20 +49,29 @@ final class StubRenderer {
     this.asyncTwins = asyncTwins;
   }
 
-  /** What rendering made: the files, and the functions left out with the reason. */
-  record Rendered(List<JavaFile> files, List<String> skipped) {
+  /**
+   * What rendering made: the files, the functions left out with the reason, and each hint mapped
+   * looser than Python's ({@code where: what was done instead}).
+   */
+  record Rendered(List<JavaFile> files, List<String> skipped, List<String> approximations) {
     Rendered {
       files = List.copyOf(files);
       skipped = List.copyOf(skipped);
+      approximations = List.copyOf(approximations);
     }
   }
 
   Rendered render(ModuleDescription module) {
     TypeNamer namer = new TypeNamer(javaPackage, module.types(), Set.of(interfaceName));
-    TypeMapper types = new TypeMapper(namer::nameOf, dateTimes);
+    TypeMapper types =
+        new TypeMapper(
+            namer::nameOf,
+            key -> module.types().containsKey(key) && module.types().get(key).isEnum(),
+            dateTimes);
     String origin = ", as " + Javadocs.code(module.module()) + "'s functions use it";
     List<JavaFile> files = new ArrayList<>();
-    InterfaceRenderer interfaces = new InterfaceRenderer(types, asyncTwins);
+    List<String> approximations = new ArrayList<>();
+    InterfaceRenderer interfaces = new InterfaceRenderer(types, asyncTwins, approximations);
     files.add(file(interfaces.render(module, ClassName.get(javaPackage, interfaceName), settings)));
     for (Map.Entry<String, NamedType> e : new TreeMap<>(module.types()).entrySet()) {
       NamedType type = e.getValue();
@@ -71,9 +80,9 @@ final class StubRenderer {
           file(
               type.isEnum()
                   ? EnumRenderer.render(type, name, origin)
-                  : RecordRenderer.render(type, name, types, origin)));
+                  : RecordRenderer.render(type, name, types, origin, approximations)));
     }
-    return new Rendered(files, interfaces.skipped());
+    return new Rendered(files, interfaces.skipped(), approximations);
   }
 
   private JavaFile file(TypeSpec type) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Java types for the describe step's type trees, per docs/names-and-types.md.
@@ -27,23 +28,47 @@ import java.util.function.Function;
  * <p>Python's {@code int} becomes {@code long}: a Python int has no bound, and {@code long} holds
  * every value a 64-bit Python computation commonly returns, while a bigger one fails the call with
  * a clear error instead of wrapping (the wire mapper is strict). {@code datetime} becomes {@code
- * OffsetDateTime} or {@code LocalDateTime} as chosen ({@link DateTimes}): a hint cannot tell an
- * aware datetime from a naive one. Whatever has no Java counterpart (a union, {@code Any}, a class
- * the wire does not know) becomes {@code Object}, with a note saying why.
+ * LocalDateTime} or {@code OffsetDateTime} as chosen ({@link DateTimes}, naive by default, as most
+ * Python code makes them): a plain hint cannot tell an aware datetime from a naive one, while
+ * pydantic's {@code AwareDatetime} and {@code NaiveDatetime} pick their type themselves. Whatever
+ * has no Java counterpart (a union, {@code Any}, a class the wire does not know) becomes {@code
+ * Object}, with a note saying why.
  */
 final class TypeMapper {
   /** How Python's {@code datetime} is read: aware (with an offset) or naive. */
   enum DateTimes {
     /** {@code OffsetDateTime}: for aware datetimes ({@code datetime.now(timezone.utc)}). */
     OFFSET,
-    /** {@code LocalDateTime}: for naive datetimes ({@code datetime.now()}). */
+    /** {@code LocalDateTime}: for naive datetimes ({@code datetime.now()}), the default. */
     LOCAL
   }
 
-  /** A Java type and the notes that explain where it is looser than the Python hint. */
-  record Mapped(TypeName type, List<String> notes) {
+  /**
+   * A Java type, the notes that explain where it is looser than the Python hint, and the problems
+   * that keep values of the hint from crossing at all (the function is then left out).
+   */
+  record Mapped(TypeName type, List<String> notes, List<String> problems) {
     Mapped {
       notes = List.copyOf(notes);
+      problems = List.copyOf(problems);
+    }
+
+    Mapped(TypeName type, Notes notes) {
+      this(type, new ArrayList<>(notes.approximations), new ArrayList<>(notes.problems));
+    }
+  }
+
+  /** What mapping one hint found: approximations, and problems no Java type can solve. */
+  static final class Notes {
+    private final Set<String> approximations = new LinkedHashSet<>();
+    private final Set<String> problems = new LinkedHashSet<>();
+
+    void add(String approximation) {
+      approximations.add(approximation);
+    }
+
+    void refuse(String problem) {
+      problems.add(problem);
     }
   }
 
@@ -51,35 +76,40 @@ final class TypeMapper {
   private static final ClassName STRING = ClassName.get(String.class);
 
   private final Function<String, ClassName> namedTypes;
+  private final Predicate<String> isEnum;
   private final DateTimes dateTimes;
 
   /**
    * @param namedTypes the Java class generated for a key of the description's {@code types}
+   * @param isEnum whether such a key names a Python enum
    */
-  TypeMapper(Function<String, ClassName> namedTypes, DateTimes dateTimes) {
+  TypeMapper(
+      Function<String, ClassName> namedTypes, Predicate<String> isEnum, DateTimes dateTimes) {
     this.namedTypes = namedTypes;
+    this.isEnum = isEnum;
     this.dateTimes = dateTimes;
   }
 
   /** The Java type Python's {@code datetime} maps to. */
   ClassName dateTimeType() {
-    return (ClassName) primitive("datetime");
+    return ClassName.get(
+        dateTimes == DateTimes.OFFSET ? OffsetDateTime.class : LocalDateTime.class);
   }
 
   /** A function's result: {@code void} for None, {@code Optional<T>} for {@code Optional[T]}. */
   Mapped result(JsonNode tree) {
     if (kind(tree).equals("none")) {
-      return new Mapped(TypeName.VOID, List.of());
+      return new Mapped(TypeName.VOID, new Notes());
     }
     return optionalOrPlain(tree);
   }
 
   /** A parameter: {@code Optional[T]} becomes the boxed {@code T}, where null passes None. */
   Mapped parameter(JsonNode tree) {
-    Set<String> notes = new LinkedHashSet<>();
+    Notes notes = new Notes();
     TypeName type =
         kind(tree).equals("optional") ? boxed(tree.get("type"), notes) : plain(tree, notes);
-    return new Mapped(type, new ArrayList<>(notes));
+    return new Mapped(type, notes);
   }
 
   /** A record component: {@code Optional<T>} when the value may be None or absent. */
@@ -87,32 +117,31 @@ final class TypeMapper {
     if (required || kind(tree).equals("optional")) {
       return optionalOrPlain(tree);
     }
-    Set<String> notes = new LinkedHashSet<>();
+    Notes notes = new Notes();
     return new Mapped(
-        ParameterizedTypeName.get(ClassName.get(Optional.class), boxed(tree, notes)),
-        new ArrayList<>(notes));
+        ParameterizedTypeName.get(ClassName.get(Optional.class), boxed(tree, notes)), notes);
   }
 
   private Mapped optionalOrPlain(JsonNode tree) {
-    Set<String> notes = new LinkedHashSet<>();
+    Notes notes = new Notes();
     TypeName type =
         kind(tree).equals("optional")
             ? ParameterizedTypeName.get(
                 ClassName.get(Optional.class), boxed(tree.get("type"), notes))
             : plain(tree, notes);
-    return new Mapped(type, new ArrayList<>(notes));
+    return new Mapped(type, notes);
   }
 
-  private TypeName boxed(JsonNode tree, Set<String> notes) {
+  private TypeName boxed(JsonNode tree, Notes notes) {
     TypeName type = plain(tree, notes);
     return type.isPrimitive() ? type.box() : type;
   }
 
   /** The type where it stands alone: primitives stay primitive. */
-  private TypeName plain(JsonNode tree, Set<String> notes) {
+  private TypeName plain(JsonNode tree, Notes notes) {
     switch (kind(tree)) {
       case "primitive":
-        return primitive(tree.path("name").asText());
+        return primitive(tree);
       case "list":
         return ParameterizedTypeName.get(
             ClassName.get(List.class), boxed(tree.get("items"), notes));
@@ -121,14 +150,18 @@ final class TypeMapper {
       case "tuple":
         return ParameterizedTypeName.get(ClassName.get(List.class), tupleItems(tree, notes));
       case "dict":
-        if (!isStr(tree.get("key"))) {
-          notes.add(
-              "dict keys of type "
+        if (!keyCrosses(tree.get("key"))) {
+          notes.refuse(
+              PythonTypes.render(tree)
+                  + " cannot cross: JSON object keys are strings, and a "
                   + PythonTypes.render(tree.get("key"))
-                  + " cross as strings (JSON object keys)");
+                  + " key has no string form Python reads back");
+          return OBJECT;
         }
         return ParameterizedTypeName.get(
-            ClassName.get(Map.class), STRING, boxed(tree.get("value"), notes));
+            ClassName.get(Map.class),
+            mapKey(tree.get("key"), notes),
+            boxed(tree.get("value"), notes));
       case "optional":
         return boxed(tree.get("type"), notes);
       case "literal":
@@ -151,7 +184,7 @@ final class TypeMapper {
     }
   }
 
-  private TypeName tupleItems(JsonNode tree, Set<String> notes) {
+  private TypeName tupleItems(JsonNode tree, Notes notes) {
     Set<TypeName> items = new LinkedHashSet<>();
     for (JsonNode item : tree.path("items")) {
       items.add(boxed(item, notes));
@@ -163,7 +196,7 @@ final class TypeMapper {
     return OBJECT;
   }
 
-  private TypeName literal(JsonNode tree, Set<String> notes) {
+  private TypeName literal(JsonNode tree, Notes notes) {
     Set<String> kinds = new LinkedHashSet<>();
     for (JsonNode value : tree.path("values")) {
       kinds.add(
@@ -187,7 +220,8 @@ final class TypeMapper {
     return OBJECT;
   }
 
-  private TypeName primitive(String name) {
+  private TypeName primitive(JsonNode tree) {
+    String name = tree.path("name").asText();
     switch (name) {
       case "int":
         return TypeName.LONG;
@@ -200,8 +234,11 @@ final class TypeMapper {
       case "bytes":
         return ArrayTypeName.of(TypeName.BYTE);
       case "datetime":
-        return ClassName.get(
-            dateTimes == DateTimes.OFFSET ? OffsetDateTime.class : LocalDateTime.class);
+        return switch (tree.path("tz").asText("")) {
+          case "aware" -> ClassName.get(OffsetDateTime.class);
+          case "naive" -> ClassName.get(LocalDateTime.class);
+          default -> dateTimeType();
+        };
       case "date":
         return ClassName.get(LocalDate.class);
       case "time":
@@ -220,6 +257,35 @@ final class TypeMapper {
                 + name
                 + "'; is the worker newer than stubgen?");
     }
+  }
+
+  /**
+   * {@code str} keys are {@code String}, {@code int} keys {@code Long} and enum keys the enum (the
+   * worker reads each back from the JSON key's text by the hint); any other key is a {@code
+   * String}.
+   */
+  private TypeName mapKey(JsonNode key, Notes notes) {
+    if (isStr(key)) {
+      return STRING;
+    }
+    if (kind(key).equals("primitive") && key.path("name").asText().equals("int")) {
+      return TypeName.LONG.box();
+    }
+    if (kind(key).equals("ref") && isEnum.test(key.path("ref").asText())) {
+      return namedTypes.apply(key.path("ref").asText());
+    }
+    notes.add(
+        "dict keys of type " + PythonTypes.render(key) + " cross as strings (JSON object keys)");
+    return STRING;
+  }
+
+  /** Keys that have a string form: scalars, enums, Literals; not tuples or containers. */
+  private static boolean keyCrosses(JsonNode tree) {
+    return switch (kind(tree)) {
+      case "primitive", "literal", "ref", "any" -> true;
+      case "optional" -> keyCrosses(tree.get("type"));
+      default -> false;
+    };
   }
 
   private static boolean isStr(JsonNode tree) {

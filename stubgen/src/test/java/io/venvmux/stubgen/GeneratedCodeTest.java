@@ -2,37 +2,17 @@ package io.venvmux.stubgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
 import javax.tools.Diagnostic;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What stubgen writes compiles under the venvmux annotation processor, and the client the processor
  * generates from it calls the fixture module in a real worker: records, enums with exact values,
  * optionals, bytes, dates and durations all cross both ways.
  */
-class GeneratedCodeTest {
-  @TempDir static Path work;
-
-  private static ClientBuild build;
-  private static Map<String, String> results;
-
-  @BeforeAll
-  static void generateCompileAndCall() throws Exception {
-    build = ClientBuild.of(work, Fixtures.MODULE, "Driver", "--async");
-    results = build.run("Driver");
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (build != null) {
-      build.close();
-    }
+class GeneratedCodeTest extends DriverTest {
+  GeneratedCodeTest() {
+    super(Fixtures.MODULE, "Driver", "--async", "--datetime", "offset");
   }
 
   @Test

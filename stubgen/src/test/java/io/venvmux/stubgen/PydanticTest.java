@@ -32,10 +32,14 @@ class PydanticTest {
           .contains(
               "public record Item(String sku, long quantity, double unitPrice, Optional<String>"
                   + " note)");
+      assertThat(Files.readString(work.resolve("src/com/example/gen/Event.java")))
+          .contains("public record Event(OffsetDateTime at, LocalDateTime local)");
       Map<String, String> results = build.run("ModelsDriver");
       assertThat(results.get("total")).isEqualTo("7.5");
       assertThat(results.get("cheapest"))
           .isEqualTo("Item[sku=b, quantity=3, unitPrice=0.5, note=Optional[cheap]]");
+      assertThat(results.get("event"))
+          .isEqualTo("Event[at=2024-06-01T12:00Z, local=2024-06-01T14:00]");
     }
   }
 }

@@ -44,7 +44,31 @@ class StubGenCliTest {
         .contains("value = \"stubfix.entry\"")
         .contains("python = \"" + Fixtures.python() + "\"")
         .contains("workerPaths = \"" + Fixtures.PYTHON_DIR + "\"");
-    assertThat(stderr.toString()).contains("left out tail: requires positional-only first");
+    // tail(first, /, *rest, **named) is kept: first goes by position
+    assertThat(stderr.toString()).doesNotContain("left out tail");
+  }
+
+  @Test
+  void approximationsAreNamedOnStderrAndStrictMakesThemErrors() {
+    String[] args = withModule(Fixtures.cliArgs(out), "stubfix.roundtrip");
+    assertThat(run(args)).as(stderr.toString()).isZero();
+    assertThat(stderr.toString())
+        .contains("approximated raw_payload(x): Any is untyped: Object holds")
+        .contains("approximated raw_payload() result: Any is untyped")
+        .contains(
+            "left out pair_keys: dict[tuple[int, int], str] cannot cross: JSON object keys are"
+                + " strings");
+    assertThat(out.resolve("com/example/gen/Roundtrip.java")).exists();
+
+    Path strictOut = out.resolve("strict");
+    stderr.getBuffer().setLength(0);
+    assertThat(run(withModule(Fixtures.cliArgs(strictOut, "--strict"), "stubfix.roundtrip")))
+        .isEqualTo(1);
+    assertThat(stderr.toString())
+        .contains("stubgen: error: approximated raw_payload(x): Any")
+        .contains("stubgen: error: left out pair_keys")
+        .contains("--strict: nothing written");
+    assertThat(strictOut).doesNotExist();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.venvmux.processor;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class ClientValidator {
       return report;
     }
     validateSettings(element, report);
-    Map<String, ExecutableElement> byFunction = new HashMap<>();
+    Map<String, List<ExecutableElement>> byFunction = new HashMap<>();
     for (ExecutableElement m : reader.abstractMethods(element)) {
       validateMethod(element, m, byFunction, report);
     }
@@ -90,7 +91,7 @@ final class ClientValidator {
   private void validateMethod(
       TypeElement iface,
       ExecutableElement m,
-      Map<String, ExecutableElement> byFunction,
+      Map<String, List<ExecutableElement>> byFunction,
       ValidationReport report) {
     String signature = reader.javaSignature(iface, m);
     if (!m.getTypeParameters().isEmpty()) {
@@ -185,27 +186,50 @@ final class ClientValidator {
     }
   }
 
+  /**
+   * Several methods may call one function when their parameters agree: the same names (Java
+   * overloads by type, such as {@code int} and {@code long}), or a shorter list that is a prefix of
+   * the longer one with the same names and types, in order, the rest left to Python's defaults.
+   */
   private void validateNoConflict(
       TypeElement iface,
       ExecutableElement m,
-      Map<String, ExecutableElement> byFunction,
+      Map<String, List<ExecutableElement>> byFunction,
       ValidationReport report) {
     String function = reader.functionName(m);
-    ExecutableElement first = byFunction.putIfAbsent(function, m);
-    if (first == null) {
-      return;
+    List<ExecutableElement> before = byFunction.computeIfAbsent(function, f -> new ArrayList<>());
+    for (ExecutableElement other : before) {
+      if (!agree(m, other)) {
+        report.report(
+            Message.CONFLICT,
+            m,
+            reader.javaSignature(iface, other),
+            reader.javaSignature(iface, m),
+            function,
+            reader.parameterNames(other),
+            reader.parameterNames(m));
+        return;
+      }
     }
-    List<String> mine = reader.parameterNames(m);
-    List<String> theirs = reader.parameterNames(first);
-    if (!mine.equals(theirs)) {
-      report.report(
-          Message.CONFLICT,
-          m,
-          reader.javaSignature(iface, first),
-          reader.javaSignature(iface, m),
-          function,
-          theirs,
-          mine);
+    before.add(m);
+  }
+
+  private boolean agree(ExecutableElement a, ExecutableElement b) {
+    List<? extends VariableElement> shorter =
+        a.getParameters().size() <= b.getParameters().size()
+            ? a.getParameters()
+            : b.getParameters();
+    List<? extends VariableElement> longer =
+        shorter == a.getParameters() ? b.getParameters() : a.getParameters();
+    boolean sameLength = shorter.size() == longer.size();
+    for (int i = 0; i < shorter.size(); i++) {
+      VariableElement x = shorter.get(i);
+      VariableElement y = longer.get(i);
+      if (!reader.parameterName(x).equals(reader.parameterName(y))
+          || !(sameLength || types.isSameType(x.asType(), y.asType()))) {
+        return false;
+      }
     }
+    return true;
   }
 }

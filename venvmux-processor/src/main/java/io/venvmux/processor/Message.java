@@ -50,7 +50,9 @@ enum Message {
   CONFLICT(
       "VenvMuxConflict",
       "%s and %s both call the Python function '%s' but with different parameters %s and %s: a"
-          + " Python function has one signature, so align the parameters or set a @PyName"),
+          + " Python function has one signature, so one method's parameters must be the first"
+          + " parameters of the other (same names and types, in order; Python's defaults fill the"
+          + " rest), or set a @PyName"),
   TIMEOUT("VenvMuxTimeout", "@CallTimeout(%d) must be at least 1 (milliseconds)"),
   RETURN_TYPE(
       "VenvMuxReturnType",
@@ -68,10 +70,11 @@ enum Message {
       "%s in %s is a type variable, so values cannot be decoded: use a concrete type"),
   MAP_KEY(
       "VenvMuxMapKey",
-      "%s in %s: map keys must be String, as JSON object keys are strings: use Map<String, ...>"),
+      "%s in %s: map keys cross as JSON object keys, which are strings: use String, Long,"
+          + " Integer, Short, BigInteger or an enum as the key type"),
   CANNOT_CROSS(
       "VenvMuxType",
-      "%s in %s cannot cross to Python: %s. Use a record, an enum, a List, Set or Map<String, ..>,"
+      "%s in %s cannot cross to Python: %s. Use a record, an enum, a List, Set or Map<String, ..> (or Long, enum keys),"
           + " a scalar of the types table (numbers, String, java.time, UUID, Path, byte[], ...), or"
           + " JsonNode/Object"),
   UNTYPED(

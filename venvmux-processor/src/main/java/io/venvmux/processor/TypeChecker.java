@@ -76,6 +76,14 @@ final class TypeChecker {
           "java.util.LinkedHashMap",
           "java.util.TreeMap");
 
+  private static final Set<String> MAP_KEYS =
+      Set.of(
+          "java.lang.String",
+          "java.lang.Long",
+          "java.lang.Integer",
+          "java.lang.Short",
+          "java.math.BigInteger");
+
   private static final Set<String> FUTURES =
       Set.of(
           "java.util.concurrent.CompletableFuture",
@@ -152,7 +160,7 @@ final class TypeChecker {
     } else if (name.equals("java.util.Optional") || COLLECTIONS.contains(name)) {
       check(args.get(0), at);
     } else if (MAPS.contains(name)) {
-      if (!types.isSameType(args.get(0), elements.getTypeElement("java.lang.String").asType())) {
+      if (!isMapKey(args.get(0))) {
         report.report(Message.MAP_KEY, where, type, at);
       }
       check(args.get(1), at);
@@ -168,6 +176,19 @@ final class TypeChecker {
         report.report(Message.CANNOT_CROSS, where, type, at, why);
       }
     }
+  }
+
+  /**
+   * JSON object keys are strings: String keys cross as they are, integer and enum keys as their
+   * text, which the worker reads back by the parameter's hint.
+   */
+  private static boolean isMapKey(TypeMirror key) {
+    if (key.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) key).asElement();
+    return MAP_KEYS.contains(element.getQualifiedName().toString())
+        || element.getKind() == ElementKind.ENUM;
   }
 
   private void checkRecord(DeclaredType type, TypeElement record, String at) {

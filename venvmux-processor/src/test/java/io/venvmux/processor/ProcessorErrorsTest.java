@@ -18,6 +18,16 @@ class ProcessorErrorsTest {
     return api;
   }
 
+  /** Compiles {@code interface Api} on module pkg.entry with these member lines. */
+  private Compilation compileApi(String... members) {
+    String[] lines = new String[members.length + 3];
+    lines[0] = "@VenvModule(\"pkg.entry\")";
+    lines[1] = "public interface Api {";
+    System.arraycopy(members, 0, lines, 2, members.length);
+    lines[lines.length - 1] = "}";
+    return compile(api(lines));
+  }
+
   private void assertError(Compilation c, String text, String line) {
     assertThat(c).failed();
     assertThat(c).hadErrorContaining(text).inFile(api).onLineContaining(line);
@@ -120,6 +130,41 @@ class ProcessorErrorsTest {
         "[VenvMuxConflict] Api.compute(int) and Api.computeAsync(int) both call the Python function"
             + " 'compute' but with different parameters [n] and [count]",
         "computeAsync(int count)");
+  }
+
+  @Test
+  void overloadsWhoseParametersAreAPrefixCallOneFunction() {
+    Compilation c =
+        compileApi(
+            "  List<String> users(long page, long size, String sort);",
+            "  List<String> users(long page, long size);",
+            "  List<String> users(long page);",
+            "  List<String> users();",
+            "  CompletableFuture<List<String>> usersAsync(long page);");
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
+  void overloadsThatAreNotAPrefixAreAConflict() {
+    Compilation c =
+        compileApi(
+            "  List<String> users(long page, long size);", "  List<String> users(long size);");
+    assertError(
+        c,
+        "[VenvMuxConflict] Api.users(long, long) and Api.users(long) both call the Python function"
+            + " 'users' but with different parameters [page, size] and [size]: a Python function"
+            + " has one signature, so one method's parameters must be the first parameters of the"
+            + " other",
+        "users(long size)");
+  }
+
+  @Test
+  void overloadsWithAPrefixOfOtherTypesAreAConflict() {
+    Compilation c =
+        compileApi(
+            "  List<String> users(long page, long size);", "  List<String> users(String page);");
+    assertError(
+        c, "[VenvMuxConflict] Api.users(long, long) and Api.users(String)", "users(String page)");
   }
 
   @Test
@@ -368,19 +413,24 @@ class ProcessorErrorsTest {
   }
 
   @Test
-  void mapKeysMustBeStrings() {
-    Compilation c =
-        compile(
-            api(
-                "@VenvModule(\"pkg.entry\")",
-                "public interface Api {",
-                "  Map<Integer, String> names();",
-                "}"));
+  void mapKeysMustBeStringsIntegersOrEnums() {
+    Compilation c = compileApi("  Map<Double, String> names();");
     assertError(
         c,
-        "[VenvMuxMapKey] java.util.Map<java.lang.Integer,java.lang.String> in the result of"
-            + " Api.names(): map keys must be String",
+        "[VenvMuxMapKey] java.util.Map<java.lang.Double,java.lang.String> in the result of"
+            + " Api.names(): map keys cross as JSON object keys, which are strings: use String,"
+            + " Long, Integer, Short, BigInteger or an enum as the key type",
         "names()");
+  }
+
+  @Test
+  void integerAndEnumMapKeysCross() {
+    Compilation c =
+        compileApi(
+            "  enum Level { LOW, HIGH }",
+            "  Map<Long, String> names(Map<Integer, Long> counts);",
+            "  Map<Level, List<String>> byLevel(Map<String, Level> levels);");
+    assertThat(c).succeededWithoutWarnings();
   }
 
   @Test

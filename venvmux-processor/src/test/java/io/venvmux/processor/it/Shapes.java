@@ -67,6 +67,16 @@ public interface Shapes {
 
   String describe(Shape shape);
 
+  /** Python's x is positional-only: it is passed by position. */
+  int positional(int x);
+
+  /** Python's (x, y="y", /, scale=1): positional-only first, in order, then keywords. */
+  String positionalPair(long x, String y, long scale);
+
+  String positionalPair(long x);
+
+  CompletableFuture<String> positionalPairAsync(long x, String y);
+
   Shape echoShape(Shape shape);
 
   CompletableFuture<Shape> echoShapeAsync(Shape shape);

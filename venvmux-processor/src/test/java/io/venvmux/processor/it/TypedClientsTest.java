@@ -88,6 +88,14 @@ class TypedClientsTest {
   }
 
   @Test
+  void positionalOnlyParametersArePassedByPosition() throws Exception {
+    assertThat(shapes.positional(7)).isEqualTo(7);
+    assertThat(shapes.positionalPair(2, "z", 3)).isEqualTo("6z");
+    assertThat(shapes.positionalPair(2)).isEqualTo("2y");
+    assertThat(shapes.positionalPairAsync(4, "w").get(60, TimeUnit.SECONDS)).isEqualTo("4w");
+  }
+
+  @Test
   void aRecordComesBackEqual() {
     assertSameShape(shapes.echoShape(square()), square());
     Shape noted =
@@ -249,8 +257,9 @@ class TypedClientsTest {
             "WrongParameters.describe(Shape) calls describe(shape: typed_fixture.Shape) -> str with"
                 + " [s]: no parameter 's'; required parameter 'shape' is not passed")
         .hasMessageContaining(
-            "WrongParameters.positional(int) calls positional(x: int, /) -> int with [x]:"
-                + " parameter 'x' is positional-only")
+            "WrongParameters.positionalPair(String, long) calls positional_pair(x: int, y: str ="
+                + " 'y', /, scale: int = 1) -> str with [y, x]: parameter 'y' is positional-only,"
+                + " so it is passed by position: declare [x, y] first, in this order")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("options"));
   }
 

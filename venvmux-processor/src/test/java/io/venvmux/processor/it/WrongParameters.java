@@ -9,8 +9,8 @@ public interface WrongParameters {
   /** Python's parameter is named shape. */
   String describe(Shapes.Shape s);
 
-  /** Python's x is positional-only. */
-  int positional(int x);
+  /** Python's x and y are positional-only, in that order. */
+  String positionalPair(String y, long x);
 
   /** Fine: **rest takes any keyword. */
   List<Object> options(int first, int second);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import io.venvmux.VenvHandle;
 import io.venvmux.internal.codec.WireMapper;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One Java method of a generated client and the Python function it calls: the function's name, its
- * keyword-argument names in parameter order, the full generic result type and the timeout, all
- * fixed when the generated class initializes. A call only pairs the arguments with their names.
+ * argument names in parameter order (positional-only parameters, which come first, are passed by
+ * position, the rest by keyword), the full generic result type and the timeout, all fixed when the
+ * generated class initializes. A call only pairs the arguments with their names.
  */
 public final class PyFunction {
   private final String name;
@@ -26,6 +29,11 @@ public final class PyFunction {
   private final List<String> parameters;
   private final JavaType resultType;
   private final @Nullable Duration timeout;
+
+  /** How many leading parameters are positional-only in the handle's function (weakly held). */
+  private record Positional(WeakReference<VenvHandle> handle, int count) {}
+
+  private volatile @Nullable Positional positional;
 
   private PyFunction(Builder b) {
     this.name = b.name;
@@ -67,23 +75,25 @@ public final class PyFunction {
 
   /** Calls and waits; the result is read as {@link #resultType()}. */
   public <T> T call(VenvHandle handle, @Nullable Object... args) {
-    return handle.call(name, List.of(), kwargs(args), resultType, timeout);
+    int n = positionalCount(handle);
+    return handle.call(name, positional(args, n), kwargs(args, n), resultType, timeout);
   }
 
   /** Calls and waits, ignoring any result. */
   public void run(VenvHandle handle, @Nullable Object... args) {
-    handle.call(name, List.of(), kwargs(args), resultType, timeout);
+    call(handle, args);
   }
 
   /** Calls and waits; Python's None is {@link Optional#empty()}. */
   public <T> Optional<T> callOptional(VenvHandle handle, @Nullable Object... args) {
-    Optional<T> result = handle.call(name, List.of(), kwargs(args), resultType, timeout);
+    Optional<T> result = call(handle, args);
     return result == null ? Optional.empty() : result;
   }
 
   /** Calls without waiting. Cancelling the future frees the call's slot. */
   public <T> CompletableFuture<T> callAsync(VenvHandle handle, @Nullable Object... args) {
-    return handle.callAsync(name, List.of(), kwargs(args), resultType, timeout);
+    int n = positionalCount(handle);
+    return handle.callAsync(name, positional(args, n), kwargs(args, n), resultType, timeout);
   }
 
   /**
@@ -95,13 +105,38 @@ public final class PyFunction {
     return Futures.map(call, r -> r == null ? Optional.empty() : r);
   }
 
-  private Map<String, @Nullable Object> kwargs(@Nullable Object[] args) {
+  /**
+   * How many leading arguments go positionally: the function's positional-only parameters, as the
+   * hello's signature names them (binding checked they come first and in order).
+   */
+  private int positionalCount(VenvHandle handle) {
+    Positional known = positional;
+    if (parameters.isEmpty()) {
+      return 0;
+    }
+    if (known == null || known.handle().get() != handle) {
+      String signature = handle.functions().get(name);
+      int count =
+          signature == null
+              ? 0
+              : PySignature.parse(signature).map(s -> s.leadingPositional(parameters)).orElse(0);
+      known = new Positional(new WeakReference<>(handle), count);
+      positional = known;
+    }
+    return known.count();
+  }
+
+  private static List<@Nullable Object> positional(@Nullable Object[] args, int count) {
+    return count == 0 ? List.of() : Arrays.asList(args).subList(0, Math.min(count, args.length));
+  }
+
+  private Map<String, @Nullable Object> kwargs(@Nullable Object[] args, int positionalCount) {
     if (args.length != parameters.size()) {
       throw new IllegalArgumentException(
           javaMethod + " takes " + parameters.size() + " arguments, got " + args.length);
     }
     Map<String, @Nullable Object> kwargs = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
+    for (int i = positionalCount; i < args.length; i++) {
       kwargs.put(parameters.get(i), args[i]);
     }
     return kwargs;

@@ -140,14 +140,40 @@ record PySignature(List<PySignature.Parameter> parameters) {
     }
   }
 
+  /** The positional-only parameters' names, in order. */
+  List<String> positionalOnly() {
+    return parameters.stream()
+        .filter(p -> p.kind() == Kind.POSITIONAL_ONLY)
+        .map(Parameter::name)
+        .toList();
+  }
+
   /**
-   * Why calling with exactly these keyword arguments cannot work, or empty if it can: a keyword the
-   * function lacks, a parameter only positional, a required parameter not given.
+   * How many of these names, from the first, are positional-only parameters in Python's order:
+   * those are passed positionally, the rest by keyword.
+   */
+  int leadingPositional(List<String> names) {
+    List<String> positionalOnly = positionalOnly();
+    int n = 0;
+    while (n < names.size()
+        && n < positionalOnly.size()
+        && names.get(n).equals(positionalOnly.get(n))) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Why calling with exactly these arguments cannot work, or empty if it can: a keyword the
+   * function lacks, a positional-only parameter out of Python's order (positional-only parameters
+   * are passed positionally, so they must come first and in order), a required parameter not given.
    */
   List<String> problemsWith(List<String> keywords) {
     List<String> problems = new ArrayList<>();
+    int positional = leadingPositional(keywords);
     boolean anyKeyword = parameters.stream().anyMatch(p -> p.kind() == Kind.VAR_KEYWORD);
-    for (String keyword : keywords) {
+    for (int i = 0; i < keywords.size(); i++) {
+      String keyword = keywords.get(i);
       Optional<Parameter> p =
           parameters.stream()
               .filter(
@@ -158,8 +184,13 @@ record PySignature(List<PySignature.Parameter> parameters) {
               .findFirst();
       if (p.isEmpty() && !anyKeyword) {
         problems.add("no parameter '" + keyword + "'");
-      } else if (p.isPresent() && p.get().kind() == Kind.POSITIONAL_ONLY) {
-        problems.add("parameter '" + keyword + "' is positional-only");
+      } else if (p.isPresent() && p.get().kind() == Kind.POSITIONAL_ONLY && i >= positional) {
+        problems.add(
+            "parameter '"
+                + keyword
+                + "' is positional-only, so it is passed by position: declare "
+                + positionalOnly()
+                + " first, in this order");
       }
     }
     for (Parameter p : parameters) {

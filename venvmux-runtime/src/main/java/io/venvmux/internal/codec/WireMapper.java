@@ -16,6 +16,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 
 /**
  * The one Jackson configuration of the wire, shared by every pool and every generated client.
@@ -34,7 +36,9 @@ import java.nio.file.Path;
  *       numbers never pick an enum by its ordinal;
  *   <li>{@code byte[]} is {@code {"__bytes__": true, "b64": ".."}}; {@code BigDecimal} a string;
  *       {@code Path} its plain string; java.time values ISO-8601 strings, never timestamps, with
- *       their offsets kept; {@code Duration} an ISO duration ({@code PT1H0.5S});
+ *       their offsets kept (a naive value for {@code OffsetDateTime}, or an aware one for {@code
+ *       LocalDateTime}, fails naming the type that reads it); {@code Duration} an ISO duration
+ *       ({@code PT1H0.5S});
  *   <li>{@code Object} anywhere reads as natural values (Map, List, String,
  *       Integer/Long/BigInteger, Double, Boolean, null, {@code byte[]}), as untyped results do;
  *   <li>NaN and Infinity are the bare tokens Python's json reads and writes;
@@ -98,6 +102,8 @@ public final class WireMapper {
         .addSerializer(Path.class, new PathCodec.Serializer())
         .addDeserializer(Path.class, new PathCodec.Deserializer())
         .addDeserializer(Object.class, new NaturalValuesDeserializer())
+        .addDeserializer(OffsetDateTime.class, DateTimeKinds.offset())
+        .addDeserializer(LocalDateTime.class, DateTimeKinds.local())
         .addDeserializer(byte.class, new StrictByteDeserializer(byte.class))
         .addDeserializer(Byte.class, new StrictByteDeserializer(Byte.class));
   }

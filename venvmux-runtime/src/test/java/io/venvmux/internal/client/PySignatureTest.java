@@ -48,8 +48,13 @@ class PySignatureTest {
             .orElseThrow();
     assertThat(s.problemsWith(List.of("scale", "label")))
         .containsExactly("required parameter 'shape' is not passed");
-    assertThat(s.problemsWith(List.of("shape", "scale")))
-        .containsExactly("parameter 'shape' is positional-only");
+    // positional-only parameters are passed by position: first and in Python's order
+    assertThat(s.problemsWith(List.of("shape", "scale"))).isEmpty();
+    assertThat(s.leadingPositional(List.of("shape", "scale"))).isEqualTo(1);
+    assertThat(s.problemsWith(List.of("scale", "shape")))
+        .containsExactly(
+            "parameter 'shape' is positional-only, so it is passed by position: declare [shape]"
+                + " first, in this order");
     assertThat(s.problemsWith(List.of("scale", "colour"))).contains("no parameter 'colour'");
     assertThat(
             PySignature.parse("(a, **options)")

@@ -176,6 +176,24 @@ class WireMapperTest {
   }
 
   @Test
+  void aDatetimeOfTheOtherKindNamesTheJavaTypeThatReadsIt() {
+    assertThatThrownBy(() -> read("\"2024-06-01T12:00:00\"", OffsetDateTime.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("naive datetime")
+        .hasMessageContaining("java.time.LocalDateTime")
+        .hasMessageContaining("--datetime local");
+    assertThatThrownBy(() -> read("\"2024-06-01T12:00:00+02:00\"", LocalDateTime.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("aware datetime")
+        .hasMessageContaining("java.time.OffsetDateTime")
+        .hasMessageContaining("--datetime offset");
+    // other bad text keeps Jackson's own message
+    assertThatThrownBy(() -> read("\"June\"", LocalDateTime.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageNotContaining("--datetime");
+  }
+
+  @Test
   void uuidPathBigDecimalBytesAndUntypedValues() throws Exception {
     UUID id = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
     Misc misc =

@@ -1,0 +1,40 @@
+"""What third-party modules commonly do, for round trips: stubgen's output must compile as
+written and every call must return what Python returns when called directly."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+
+def stamp(day: int) -> datetime:
+    """A naive datetime, as most Python code makes them."""
+    return datetime(2024, 6, day, 12)
+
+
+def now() -> datetime:
+    return datetime.now()
+
+
+def shift(at: datetime, hours: int) -> datetime:
+    return at + timedelta(hours=hours)
+
+
+def raw_payload(x: Any) -> Any:
+    return {"got": x}
+
+
+def pair_keys() -> dict[tuple[int, int], str]:
+    return {(1, 2): "a"}
+
+
+def users(page: int, size: int = 2, *, prefix: str = "user") -> list[str]:
+    return ["%s%d" % (prefix, page * size + i) for i in range(size)]
+
+
+def kinds(a: int, /, b: str = "x", *, c: bool, **extra: int) -> str:
+    return "%d %s %s %s" % (a, b, c, sorted(extra))
+
+
+def relabel(labels: dict[int, str]) -> dict[int, str]:
+    return {key + 1: value + "!" for key, value in labels.items()}

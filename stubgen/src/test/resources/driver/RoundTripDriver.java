@@ -1,0 +1,26 @@
+package com.example.gen;
+
+import io.venvmux.Pool;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Written against the interface stubgen generates for stubfix.roundtrip with default options. */
+public final class RoundTripDriver implements Function<Pool, Map<String, String>> {
+  @Override
+  public Map<String, String> apply(Pool pool) {
+    Roundtrip rt = pool.bind(Roundtrip.class);
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("stamp", rt.stamp(1).toString());
+    r.put("now", Boolean.toString(rt.now().getYear() >= 2024));
+    r.put("shift", rt.shift(LocalDateTime.of(2024, 6, 1, 23, 0), 2).toString());
+    r.put("rawPayload", String.valueOf(rt.rawPayload(List.of(1, "a"))));
+    r.put("users", rt.users(1) + " " + rt.users(1, 3) + " " + rt.users(0, 1, "u"));
+    r.put("kinds", rt.kinds(1, "y", true));
+    r.put("relabel", new TreeMap<>(rt.relabel(Map.of(1L, "a", 2L, "b"))).toString());
+    return r;
+  }
+}
