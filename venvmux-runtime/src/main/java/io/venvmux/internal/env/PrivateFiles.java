@@ -14,10 +14,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Folders 0700 and files 0600 under a venvmux home (docs/reliability.md, private files), whoever creates them
- * first: the build lock creates {@code envs/} before the store does, and the umask (often 022)
- * would otherwise leave them readable by everyone. On a file system without POSIX permissions
- * (Windows) the user's profile folder is private already, and nothing is set.
+ * Folders 0700 and files 0600 under a venvmux home (docs/reliability.md, private files), whoever
+ * creates them first: the build lock creates {@code envs/} before the store does, and the umask
+ * (often 022) would otherwise leave them readable by everyone. On a file system without POSIX
+ * permissions (Windows) the user's profile folder is private already, and nothing is set.
  */
 final class PrivateFiles {
   private static final boolean POSIX =
