@@ -104,3 +104,11 @@ def test_control_lines_for_unknown_streams_are_ignored(streamer):
     streamer.send({"ctl": "credit", "id": 99, "n": 1})
     streamer.send({"ctl": "cancel", "id": 98})
     assert streamer.call("pid", id=3)["ok"]
+
+
+def test_a_cancel_that_overtakes_its_request_ends_the_stream_at_once(streamer):
+    streamer.send({"ctl": "cancel", "id": 5})
+    stream(streamer, "forever", 10, request_id=5)
+    reply = streamer.read()
+    assert reply == {"id": 5, "ok": True, "end": True, "cancelled": True}
+    assert streamer.call("pid", id=6)["ok"]  # never started, its finally had nothing to run

@@ -16,6 +16,7 @@ is closed and ends with a ``stream_closed`` error.
 
 from __future__ import annotations
 
+import collections
 import logging
 import threading
 from typing import Any, Callable, Dict, Optional
@@ -27,6 +28,9 @@ _log = logging.getLogger(__name__)
 CONTROL_PREFIX = b'{"ctl"'
 STREAM_CLOSED = "stream_closed"
 _NOT_STREAMED = (str, bytes, bytearray, memoryview, dict)
+# A cancel can overtake its stream's request (the host writes them from different threads):
+# the last few cancels for no open stream are kept, and such a stream ends as soon as it starts.
+_EARLY_CANCELS_KEPT = 256
 
 
 class StreamError(Exception):
@@ -83,6 +87,7 @@ class Streams:
         self._error_line = error_line
         self._remote_exception = remote_exception
         self._open: Dict[Any, OpenStream] = {}
+        self._early_cancels: collections.deque = collections.deque(maxlen=_EARLY_CANCELS_KEPT)
         self._lock = threading.Lock()
 
     def start(self, request_id: Any, name: str, result: Any, credit: Any) -> Optional[bytes]:
@@ -100,6 +105,8 @@ class Streams:
         stream = OpenStream(request_id, result, credit)
         with self._lock:
             self._open[request_id] = stream
+            if request_id in self._early_cancels:
+                stream.cancel("cancel")
         run = self._run_async if is_async else self._run_sync
         stream.thread = threading.Thread(target=run, args=(stream,), daemon=True,
                                          name="venvmux-stream-%s" % request_id)
@@ -110,8 +117,12 @@ class Streams:
         """A credit or cancel line from the host; one for a stream that ended is ignored."""
         try:
             message = self._wire.loads(line)
-            stream = self._open.get(message["id"])
+            request_id = message["id"]
             kind = message["ctl"]
+            with self._lock:
+                stream = self._open.get(request_id)
+                if stream is None and kind == "cancel":
+                    self._early_cancels.append(request_id)
         except (ValueError, KeyError, TypeError) as error:
             _log.warning("unreadable control line ignored: %s (%r)", error, line[:200])
             return
