@@ -187,7 +187,8 @@ final class InterfaceRenderer {
       blocking.addAnnotation(pyName);
     }
     List<MethodSpec> methods = new ArrayList<>(List.of(blocking.build()));
-    if (asyncTwins) {
+    // A stream is already asynchronous: its items arrive as they are yielded.
+    if (asyncTwins && !streams(result.type())) {
       TypeName boxed =
           result.type().equals(TypeName.VOID) ? ClassName.get(Void.class) : result.type().box();
       MethodSpec.Builder twin =
@@ -204,6 +205,11 @@ final class InterfaceRenderer {
       methods.add(twin.build());
     }
     return methods;
+  }
+
+  private static boolean streams(TypeName type) {
+    return type instanceof ParameterizedTypeName p
+        && p.rawType().equals(ClassName.get(java.util.stream.Stream.class));
   }
 
   private static AnnotationSpec venvModule(String module, ModuleSettings settings) {

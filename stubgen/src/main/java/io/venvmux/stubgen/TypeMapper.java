@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Java types for the describe step's type trees, per DESIGN.md's "Types across the border".
@@ -66,10 +67,20 @@ final class TypeMapper {
     return (ClassName) primitive("datetime");
   }
 
-  /** A function's result: {@code void} for None, {@code Optional<T>} for {@code Optional[T]}. */
+  /**
+   * A function's result: {@code void} for None, {@code Optional<T>} for {@code Optional[T]}, {@code
+   * Stream<T>} for a generator's {@code Iterator[T]}, {@code Generator[T, ...]}, {@code
+   * AsyncIterator[T]} or {@code AsyncGenerator[T, ...]}.
+   */
   Mapped result(JsonNode tree) {
     if (kind(tree).equals("none")) {
       return new Mapped(TypeName.VOID, List.of());
+    }
+    if (kind(tree).equals("stream")) {
+      Set<String> notes = new LinkedHashSet<>();
+      TypeName items = boxed(tree.get("items"), notes);
+      return new Mapped(
+          ParameterizedTypeName.get(ClassName.get(Stream.class), items), new ArrayList<>(notes));
     }
     return optionalOrPlain(tree);
   }
@@ -114,6 +125,12 @@ final class TypeMapper {
       case "primitive":
         return primitive(tree.path("name").asText());
       case "list":
+      case "stream":
+        if (kind(tree).equals("stream")) {
+          notes.add(
+              PythonTypes.render(tree)
+                  + " crosses as a list here: only a result streams its items");
+        }
         return ParameterizedTypeName.get(
             ClassName.get(List.class), boxed(tree.get("items"), notes));
       case "set":

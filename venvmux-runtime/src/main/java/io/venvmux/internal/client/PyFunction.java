@@ -7,12 +7,14 @@ import io.venvmux.internal.codec.WireMapper;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,6 +95,22 @@ public final class PyFunction {
       VenvHandle handle, @Nullable Object... args) {
     CompletableFuture<@Nullable Optional<T>> call = callAsync(handle, args);
     return Futures.map(call, r -> r == null ? Optional.empty() : r);
+  }
+
+  /**
+   * Streams the generator's items, each read as {@link #resultType()} (the item type); close the
+   * stream to cancel the generator early.
+   */
+  public <T> Stream<T> stream(VenvHandle handle, @Nullable Object... args) {
+    return handle.stream(name, List.of(), kwargs(args), resultType, timeout);
+  }
+
+  /**
+   * The generator's items as an iterator. It holds its worker slot until it is exhausted, or until
+   * it is closed: it is also {@link AutoCloseable}.
+   */
+  public <T> Iterator<T> iterator(VenvHandle handle, @Nullable Object... args) {
+    return new ClosingIterator<>(this.<T>stream(handle, args));
   }
 
   private Map<String, @Nullable Object> kwargs(@Nullable Object[] args) {
