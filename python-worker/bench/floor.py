@@ -6,8 +6,11 @@ Reads ``{"id":..,"fn":..,"kwargs":{..}}`` lines on stdin and answers each with
 readline, json.loads, json.dumps, one write. No function lookup, no argument handling, no
 error handling. The benchmark compares a warm venvmux call against this loop.
 
-Run: ``python -u floor.py [--hello]``; with ``--hello`` it first writes a hello line shaped
-like the worker's, for a host that expects one.
+Run: ``python -u floor.py [--hello] [--stream]``; with ``--hello`` it first writes a hello line
+shaped like the worker's, for a host that expects one. With ``--stream`` it is the floor of the
+stream benchmark instead: each ``{"id":..,"n":N}`` line gets N lines ``{"id":..,"item":i}``, one
+write per item as the worker makes, then ``{"id":..,"ok":true,"end":true}``, with no credit, no
+thread and no generator protocol.
 """
 
 import json
@@ -24,13 +27,24 @@ def main() -> None:
     loads = json.loads
     dumps = json.dumps
     write = os.write
+    stream = "--stream" in sys.argv[1:]
     while True:
         line = readline()
         if not line:
             return
         request = loads(line)
+        if stream:
+            stream_items(out, request["id"], request["n"])
+            continue
         result = dict(request.get("kwargs") or {})  # what an echo(**kwargs) function returns
         write(out, (dumps({"id": request["id"], "ok": True, "result": result}) + "\n").encode())
+
+
+def stream_items(out: int, request_id: int, n: int) -> None:
+    dumps = json.dumps
+    for i in range(n):
+        os.write(out, b'{"id":%d,"item":%b}\n' % (request_id, dumps(i).encode()))
+    os.write(out, b'{"id":%d,"ok":true,"end":true}\n' % request_id)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ Type trees (``"kind"``):
   class the wire has no mapping for, or an annotation that does not resolve)
 - ``list`` / ``set`` with ``items``; ``tuple`` with ``items`` (a list of trees, fixed length);
   ``dict`` with ``key`` and ``value``
+- ``stream`` with ``items``: an Iterator, Generator, AsyncIterator or AsyncGenerator (what a
+  generator function returns; the host can stream its items)
 - ``optional`` with ``type``; ``union`` with ``types``; ``literal`` with ``values``
 - ``ref`` with ``ref``: a key of ``"types"``
 
@@ -58,7 +60,10 @@ _PRIMITIVES = [(bool, "bool"), (int, "int"), (float, "float"), (str, "str"),
                (time, "time"), (timedelta, "timedelta"), (Decimal, "decimal"),
                (uuid.UUID, "uuid"), (PurePath, "path")]
 _LIST_ORIGINS = (list, collections.abc.Sequence, collections.abc.MutableSequence,
-                 collections.abc.Iterable, collections.abc.Collection, collections.abc.Iterator)
+                 collections.abc.Iterable, collections.abc.Collection)
+# What a generator function declares: its items can be streamed (the first argument is the item).
+_STREAM_ORIGINS = (collections.abc.Iterator, collections.abc.Generator,
+                   collections.abc.AsyncIterator, collections.abc.AsyncGenerator)
 _SET_ORIGINS = (set, frozenset, collections.abc.Set, collections.abc.MutableSet)
 _DICT_ORIGINS = (dict, collections.abc.Mapping, collections.abc.MutableMapping)
 _UNION_ORIGINS = tuple(filter(None, (typing.Union, getattr(types, "UnionType", None))))
@@ -106,6 +111,8 @@ class TypeCatalog:
             if len(args) == 2 and args[1] is Ellipsis:
                 return {"kind": "list", "items": self.tree(args[0])}
             return {"kind": "tuple", "items": [self.tree(arg) for arg in args]}
+        if origin in _STREAM_ORIGINS:
+            return {"kind": "stream", "items": self.tree(args[0]) if args else dict(_ANY)}
         if origin in _LIST_ORIGINS:
             return {"kind": "list", "items": self.tree(args[0]) if args else dict(_ANY)}
         if origin in _SET_ORIGINS:

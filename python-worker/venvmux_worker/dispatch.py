@@ -15,6 +15,7 @@ from venvmux_worker.errors import INVALID_JSON, REMOTE_EXCEPTION, CallError
 from venvmux_worker.generators import DEFAULT_LIMIT, GeneratorFailed, encode_generator
 from venvmux_worker.spill import ResultSpill, read_payload
 from venvmux_worker.walk import MAX_DEPTH
+from venvmux_worker.streams import CONTROL_PREFIX, Streams
 from venvmux_worker.wire import Wire
 
 _log = logging.getLogger(__name__)
@@ -39,10 +40,20 @@ class Dispatcher:
         # A generator called through call is materialized, up to maxResultBytes (streams: docs/protocol.md).
         self._generator_limit = spill.max_bytes or DEFAULT_LIMIT
         self._debug = _log.isEnabledFor(logging.DEBUG)  # read once: no cost per call when off
+        self.streams: Optional[Streams] = None  # set when the worker serves streamed replies
+
+    def serve_streams(self, write: Any, run_awaitable: Any) -> Streams:
+        """Lets requests with ``"stream"`` stream their result's items (see :mod:`streams`)."""
+        self.streams = Streams(self.wire, write, run_awaitable, self.error_line,
+                               remote_exception)
+        return self.streams
 
     def handle(self, line: bytes) -> Optional[bytes]:
         """The reply to ``line``; None for a blank line, which is no request."""
         request = None
+        if line.startswith(CONTROL_PREFIX) and self.streams is not None:
+            self.streams.control(line)
+            return None
         try:
             request = self._loads(line)
             name = request["fn"]
@@ -68,6 +79,8 @@ class Dispatcher:
                 raise CallError(INVALID_JSON, "\"args\" must be an array and \"kwargs\" an object",
                                 "ValueError")
             result = self._call(name, args, kwargs)
+            if "stream" in request and self.streams is not None:
+                return self.streams.start(request_id, name, result, request["stream"])
         except CallError as error:
             return self.error_line(request_id, error)
         except BaseException as error:  # the function's own failure, SystemExit and ^C included

@@ -32,6 +32,8 @@ EXIT_OK = 0
 EXIT_IMPORT_FAILED = 3
 EXIT_ORPHANED = 4
 EXIT_HOST_GONE = 5
+# How long an open stream's generator gets to close (its finally) once input ended.
+_STREAM_CLOSE_WAIT = 10.0
 
 _log = logging.getLogger(__name__)
 
@@ -85,6 +87,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     async_loop = InlineLoop() if options.inflight == 1 else ThreadedLoop()
     caller = FunctionCaller(options.module, functions, async_loop.run)
     dispatcher = Dispatcher(wire, caller, ResultSpill(options.max_result_bytes, options.spill_dir))
+    streams = dispatcher.serve_streams(channel.write, async_loop.run)
     try:
         if options.inflight == 1:
             serve_inline(channel, dispatcher)
@@ -94,6 +97,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         _log.warning("the host closed the reply stream; exiting")
         _exit_now(EXIT_HOST_GONE)
     _log.info("stdin closed; exiting")
+    streams.close_all(_STREAM_CLOSE_WAIT)
     async_loop.close()
     _exit_now(EXIT_OK)
     return EXIT_OK

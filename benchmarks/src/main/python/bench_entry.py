@@ -18,3 +18,8 @@ class Item:
 def echo_item(n: int, name: str) -> Item:
     """A dataclass result, read back as a Java record by the typed client."""
     return Item(n, name)
+
+
+def count(n: int):
+    """Streamed by the stream benchmark: n small items."""
+    yield from range(n)

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,6 +90,47 @@ public interface VenvHandle {
   /** Like {@link #map(String, List, int)}, converting each result to {@code type}. */
   <T> List<T> map(
       String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, Class<T> type);
+
+  /**
+   * Streams the items of {@code fn(**kwargs)} — a generator, an async generator, or a function that
+   * returns an iterator — as natural Java values, each as soon as Python yields it.
+   *
+   * <p>The stream holds a worker slot, like a call in flight, until it ends or is closed: use it in
+   * try-with-resources. Closing it before the end closes the generator ({@code GeneratorExit} runs
+   * its {@code finally}; an async generator gets {@code aclose()}), and the slot frees once Python
+   * has done so. Flow control is by credit: the worker runs at most a bounded window of items ahead
+   * of the consumer, so a slow consumer pauses the generator and memory stays bounded on both
+   * sides. An exception raised by the generator reaches the consumer after the items yielded before
+   * it, as the usual {@link CallException} ({@link RemoteException} etc.); a worker crash ends the
+   * stream with {@link WorkerCrashedException}. The env's {@link EnvSpec#callTimeout()} bounds each
+   * wait for an item; when it passes the stream fails with {@link CallTimeoutException} and the
+   * generator is closed.
+   *
+   * <p>The worker must announce streaming in its hello (venvmux workers do); otherwise the stream
+   * fails with {@link ProtocolMismatchException}. A generator passed to {@link #call} is still
+   * returned whole, as a list.
+   */
+  Stream<@Nullable Object> stream(String fn, Map<String, ?> kwargs);
+
+  /** Like {@link #stream(String, Map)}, converting each item to {@code type}. */
+  <T> Stream<T> stream(String fn, Map<String, ?> kwargs, Class<T> type);
+
+  /** Like {@link #stream(String, Map)}, converting each item to a generic type. */
+  <T> Stream<T> stream(String fn, Map<String, ?> kwargs, TypeReference<T> type);
+
+  /**
+   * The general stream form used by generated clients: the items of {@code fn(*args, **kwargs)}.
+   *
+   * @param itemType the Java type of each item ({@code Object}: natural Java values)
+   * @param timeout bounds each wait for an item; null: the env's {@link EnvSpec#callTimeout()}, if
+   *     any
+   */
+  <T> Stream<T> stream(
+      String fn,
+      List<?> args,
+      Map<String, ?> kwargs,
+      JavaType itemType,
+      @Nullable Duration timeout);
 
   /**
    * The module's public functions and their signatures (as {@code str(inspect.signature(fn))}),

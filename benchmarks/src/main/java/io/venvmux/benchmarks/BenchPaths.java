@@ -24,11 +24,11 @@ public final class BenchPaths {
         "bench_entry.py");
   }
 
-  /** The floor loop, the worker's own {@code python-worker/bench/floor.py}. */
-  static Path floorScript() {
+  /** A script of {@code python-worker/bench}. */
+  static Path benchScript(String name) {
     return firstHolding(
-            List.of(Path.of("../python-worker/bench"), Path.of("python-worker/bench")), "floor.py")
-        .resolve("floor.py");
+            List.of(Path.of("../python-worker/bench"), Path.of("python-worker/bench")), name)
+        .resolve(name);
   }
 
   static String python() {

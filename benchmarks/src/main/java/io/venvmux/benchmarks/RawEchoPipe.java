@@ -3,16 +3,7 @@ package io.venvmux.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.venvmux.internal.codec.WireMapper;
-import io.venvmux.internal.process.Output;
-import io.venvmux.internal.process.ProcessSpec;
-import io.venvmux.internal.process.RunningProcess;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +15,8 @@ import java.util.Map;
 final class RawEchoPipe implements AutoCloseable {
   private static final ObjectMapper MAPPER = WireMapper.mapper();
 
-  private final RunningProcess process;
-  private final OutputStream stdin;
-  private final BufferedReader stdout;
+  private final PythonPipe pipe = new PythonPipe("floor.py");
   private long nextId;
-
-  RawEchoPipe(String python, Path script) {
-    process =
-        RunningProcess.start(
-            ProcessSpec.of(List.of(python, "-u", script.toString()))
-                .withStdinPipe()
-                .withStdout(Output.pipe())
-                .withStderr(Output.inherit()));
-    stdin = process.stdin();
-    stdout = new BufferedReader(new InputStreamReader(process.stdout(), StandardCharsets.UTF_8));
-  }
 
   /** One round trip; returns the decoded result. */
   Object call(String fn, Map<String, ?> kwargs) throws IOException {
@@ -47,17 +25,13 @@ final class RawEchoPipe implements AutoCloseable {
     request.put("fn", fn);
     request.put("args", List.of());
     request.put("kwargs", kwargs);
-    byte[] line = MAPPER.writeValueAsBytes(request);
-    stdin.write(line);
-    stdin.write('\n');
-    stdin.flush();
-    JsonNode reply = MAPPER.readTree(stdout.readLine());
+    pipe.send(MAPPER.writeValueAsBytes(request));
+    JsonNode reply = MAPPER.readTree(pipe.readLine());
     return MAPPER.treeToValue(reply.get("result"), Object.class);
   }
 
   @Override
   public void close() throws IOException {
-    stdin.close();
-    process.stop(Duration.ofSeconds(5));
+    pipe.close();
   }
 }

@@ -1,10 +1,7 @@
 package io.venvmux.benchmarks;
 
-import io.venvmux.EnvSpec;
-import io.venvmux.Pool;
 import io.venvmux.VenvHandle;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,38 +32,22 @@ import org.openjdk.jmh.annotations.Warmup;
 public class WarmCallBenchmark {
   private final Map<String, Object> kwargs = Map.of("n", 7, "name", "abc");
   private RawEchoPipe floor;
-  private Pool pool;
+  private BenchPool bench;
   private VenvHandle env;
   private BenchEntry typed;
-  private TempHome home;
 
   @Setup(Level.Trial)
   public void setUp() {
-    Path pythonDir = BenchPaths.pythonDir();
-    floor = new RawEchoPipe(BenchPaths.python(), BenchPaths.floorScript());
-    home = new TempHome();
-    pool =
-        Pool.builder()
-            .home(home.dir())
-            .env(
-                "bench",
-                EnvSpec.builder()
-                    .python(BenchPaths.python())
-                    .workers(1)
-                    .workerPaths(pythonDir)
-                    .build(),
-                "bench_entry")
-            .build();
-    env = pool.venv("bench");
-    env.call("echo", kwargs); // start the worker outside the measurement
-    typed = pool.bind(BenchEntry.class);
+    floor = new RawEchoPipe();
+    bench = new BenchPool();
+    env = bench.env();
+    typed = bench.pool().bind(BenchEntry.class);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     floor.close();
-    pool.close();
-    home.close();
+    bench.close();
   }
 
   @Benchmark

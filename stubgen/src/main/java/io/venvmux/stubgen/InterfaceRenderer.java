@@ -197,7 +197,8 @@ final class InterfaceRenderer {
                           ", ",
                           params.subList(n, params.size()).stream().map(x -> x.name()).toList())));
       methods.add(blocking(javaName, methodDoc, passed, result.type(), pyName));
-      if (asyncTwins) {
+      // A stream is already asynchronous: its items arrive as they are yielded.
+      if (asyncTwins && !streams(result.type())) {
         methods.add(twin(javaName, passed, result.type(), pyName));
       }
     }
@@ -240,6 +241,11 @@ final class InterfaceRenderer {
       twin.addAnnotation(pyName);
     }
     return twin.build();
+  }
+
+  private static boolean streams(TypeName type) {
+    return type instanceof ParameterizedTypeName p
+        && p.rawType().equals(ClassName.get(java.util.stream.Stream.class));
   }
 
   private static AnnotationSpec venvModule(String module, ModuleSettings settings) {

@@ -32,6 +32,8 @@ final class PythonTypes {
         return "list[" + render(tree.get("items")) + "]";
       case "set":
         return "set[" + render(tree.get("items")) + "]";
+      case "stream":
+        return "Iterator[" + render(tree.get("items")) + "]";
       case "tuple":
         return "tuple[" + all(tree.path("items")) + "]";
       case "dict":

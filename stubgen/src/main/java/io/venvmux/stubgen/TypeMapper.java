@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Java types for the describe step's type trees, per docs/names-and-types.md.
@@ -96,10 +97,19 @@ final class TypeMapper {
         dateTimes == DateTimes.OFFSET ? OffsetDateTime.class : LocalDateTime.class);
   }
 
-  /** A function's result: {@code void} for None, {@code Optional<T>} for {@code Optional[T]}. */
+  /**
+   * A function's result: {@code void} for None, {@code Optional<T>} for {@code Optional[T]}, {@code
+   * Stream<T>} for a generator's {@code Iterator[T]}, {@code Generator[T, ...]}, {@code
+   * AsyncIterator[T]} or {@code AsyncGenerator[T, ...]}.
+   */
   Mapped result(JsonNode tree) {
     if (kind(tree).equals("none")) {
       return new Mapped(TypeName.VOID, new Notes());
+    }
+    if (kind(tree).equals("stream")) {
+      Notes notes = new Notes();
+      TypeName items = boxed(tree.get("items"), notes);
+      return new Mapped(ParameterizedTypeName.get(ClassName.get(Stream.class), items), notes);
     }
     return optionalOrPlain(tree);
   }
@@ -143,6 +153,12 @@ final class TypeMapper {
       case "primitive":
         return primitive(tree);
       case "list":
+      case "stream":
+        if (kind(tree).equals("stream")) {
+          notes.add(
+              PythonTypes.render(tree)
+                  + " crosses as a list here: only a result streams its items");
+        }
         return ParameterizedTypeName.get(
             ClassName.get(List.class), boxed(tree.get("items"), notes));
       case "set":

@@ -3,6 +3,7 @@ package io.venvmux.processor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -93,6 +94,12 @@ final class InterfaceReader {
   /** How the method calls, from its return type; the result type it reads and the kind. */
   record Call(Model.CallKind kind, TypeMirror resultType) {}
 
+  /** The result types whose items stream, and the call each makes. */
+  static final Map<Model.CallKind, String> STREAMED =
+      Map.of(
+          Model.CallKind.STREAM, "java.util.stream.Stream",
+          Model.CallKind.ITERATOR, "java.util.Iterator");
+
   /**
    * The kind of call and the type to check and read, or empty for a future without a type argument
    * (validation reports it).
@@ -114,6 +121,12 @@ final class InterfaceReader {
                   ? Model.CallKind.OPTIONAL_ASYNC
                   : Model.CallKind.ASYNC,
               value));
+    }
+    for (Model.CallKind streamed : STREAMED.keySet()) {
+      if (is(returnType, STREAMED.get(streamed))) {
+        List<? extends TypeMirror> args = ((DeclaredType) returnType).getTypeArguments();
+        return args.isEmpty() ? Optional.empty() : Optional.of(new Call(streamed, args.get(0)));
+      }
     }
     if (is(returnType, "java.util.Optional")) {
       return Optional.of(new Call(Model.CallKind.OPTIONAL, returnType));

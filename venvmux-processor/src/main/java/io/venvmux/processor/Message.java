@@ -58,6 +58,10 @@ enum Message {
       "VenvMuxReturnType",
       "%s in %s: an async call returns exactly CompletableFuture<T>, and only as the method's"
           + " whole return type"),
+  STREAM_PLACE(
+      "VenvMuxStream",
+      "%s in %s: a Stream<T> or Iterator<T> streams a Python generator's items, so it is only a"
+          + " method's whole result type; as a parameter or inside a value use a List<T>"),
   RAW_TYPE(
       "VenvMuxRawType",
       "%s in %s is a raw type, so values cannot be decoded: give its type arguments, e.g."

@@ -26,7 +26,11 @@ final class Model {
     /** {@code CompletableFuture<T> m(..)}. */
     ASYNC("callAsync"),
     /** {@code CompletableFuture<Optional<T>> m(..)}. */
-    OPTIONAL_ASYNC("callOptionalAsync");
+    OPTIONAL_ASYNC("callOptionalAsync"),
+    /** {@code Stream<T> m(..)}: a generator's items as they are yielded. */
+    STREAM("stream"),
+    /** {@code Iterator<T> m(..)}: the same, as an iterator. */
+    ITERATOR("iterator");
 
     private final String pyFunctionMethod;
 

@@ -166,6 +166,8 @@ final class TypeChecker {
       check(args.get(1), at);
     } else if (FUTURES.contains(name)) {
       report.report(Message.RETURN_TYPE, where, type, at);
+    } else if (InterfaceReader.STREAMED.containsValue(name)) {
+      report.report(Message.STREAM_PLACE, where, type, at);
     } else if (element.getKind() == ElementKind.ENUM) {
       // Enums cross as their value.
     } else if (element.getKind() == ElementKind.RECORD) {

@@ -294,6 +294,38 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void aStreamIsOnlyAWholeResult() {
+    Compilation c =
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  java.util.stream.Stream<Long> ok(int n);",
+                "  java.util.Iterator<Long> alsoOk(int n);",
+                "  void f(int a,",
+                "      java.util.Iterator<Long> items);",
+                "}"));
+    assertError(
+        c,
+        "[VenvMuxStream] java.util.Iterator<java.lang.Long> in parameter items of"
+            + " Api.f(int, Iterator)",
+        "java.util.Iterator<Long> items");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aStreamInsideAResultIsRefused() {
+    Compilation c =
+        compile(
+            api(
+                "@VenvModule(\"pkg.entry\")",
+                "public interface Api {",
+                "  java.util.List<java.util.stream.Stream<Long>> f();",
+                "}"));
+    assertError(c, "[VenvMuxStream] java.util.stream.Stream<java.lang.Long> in the result", "f()");
+  }
+
+  @Test
   void threadCannotCross() {
     Compilation c =
         compile(

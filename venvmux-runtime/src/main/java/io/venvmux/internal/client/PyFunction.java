@@ -9,12 +9,14 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,6 +105,23 @@ public final class PyFunction {
       VenvHandle handle, @Nullable Object... args) {
     CompletableFuture<@Nullable Optional<T>> call = callAsync(handle, args);
     return Futures.map(call, r -> r == null ? Optional.empty() : r);
+  }
+
+  /**
+   * Streams the generator's items, each read as {@link #resultType()} (the item type); close the
+   * stream to cancel the generator early.
+   */
+  public <T> Stream<T> stream(VenvHandle handle, @Nullable Object... args) {
+    int n = positionalCount(handle);
+    return handle.stream(name, positional(args, n), kwargs(args, n), resultType, timeout);
+  }
+
+  /**
+   * The generator's items as an iterator. It holds its worker slot until it is exhausted, or until
+   * it is closed: it is also {@link AutoCloseable}.
+   */
+  public <T> Iterator<T> iterator(VenvHandle handle, @Nullable Object... args) {
+    return new ClosingIterator<>(this.<T>stream(handle, args));
   }
 
   /**

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * a call cancelled in flight: Python still runs it, so its slot frees when the worker {@link
  * #released} it.
  */
-final class Call implements PendingCall {
+class Call implements PendingCall {
   final long id;
   final String fn;
   final @Nullable JavaType resultType;

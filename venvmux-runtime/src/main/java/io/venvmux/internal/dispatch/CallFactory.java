@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.venvmux.InvalidJsonException;
 import io.venvmux.PoolClosedException;
 import io.venvmux.internal.wire.RequestEncoder;
+import io.venvmux.internal.wire.StreamLines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,47 @@ final class CallFactory {
       Map<String, ?> kwargs,
       @Nullable JavaType resultType,
       @Nullable Duration timeout) {
+    Request r = encode(fn, args, kwargs);
+    return new Call(
+        env.callEnds(),
+        env.name(),
+        System.nanoTime(),
+        r.id,
+        fn,
+        r.line,
+        r.payloadFile,
+        resultType,
+        timeoutOr(timeout));
+  }
+
+  /**
+   * A stream of {@code fn}'s items, not yet submitted. Its timeout bounds each wait for an item
+   * (see {@link ItemStream}), so the call itself has none.
+   *
+   * @throws InvalidJsonException when the arguments cannot be encoded (or spilled)
+   * @throws PoolClosedException when the pool is closed
+   */
+  StreamCall newStreamCall(
+      String fn, List<?> args, Map<String, ?> kwargs, @Nullable JavaType itemType) {
+    Request r = encode(fn, args, kwargs);
+    return new StreamCall(
+        env.callEnds(),
+        env.name(),
+        r.id,
+        fn,
+        StreamLines.withStream(r.line, StreamCall.WINDOW),
+        r.payloadFile,
+        itemType);
+  }
+
+  /** The env's timeout for a call (or a stream's wait for an item) that names none. */
+  @Nullable Duration timeoutOr(@Nullable Duration timeout) {
+    return timeout != null ? timeout : envTimeout;
+  }
+
+  private record Request(long id, byte[] line, @Nullable Path payloadFile) {}
+
+  private Request encode(String fn, List<?> args, Map<String, ?> kwargs) {
     String name = env.name();
     if (rt.closed()) {
       throw new PoolClosedException(
@@ -61,8 +103,6 @@ final class CallFactory {
       }
       line = RequestEncoder.spilledLine(id, fn, payloadFile.toString());
     }
-    Duration effective = timeout != null ? timeout : envTimeout;
-    return new Call(
-        env.callEnds(), name, System.nanoTime(), id, fn, line, payloadFile, resultType, effective);
+    return new Request(id, line, payloadFile);
   }
 }

@@ -5,6 +5,7 @@ import io.venvmux.EnvSpec;
 import io.venvmux.PoolClosedException;
 import io.venvmux.internal.env.ResolvedEnv;
 import io.venvmux.internal.wire.Hello;
+import io.venvmux.internal.wire.StreamLines;
 import io.venvmux.internal.worker.WorkerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,10 +128,25 @@ public final class EnvDispatcher {
    * another one, or fails it when the env was stopped or closed meanwhile (nothing would run it).
    */
   void sendTo(Slot slot, Call call) {
+    if (call instanceof StreamCall && !slot.hello.supports(StreamLines.FEATURE)) {
+      call.fail(StreamCall.unsupported(call, slot.hello));
+      return;
+    }
     if (slot.worker.send(call)) {
       return;
     }
     act(locked(s -> s.sendFailed(call, slot, rt.closed())), false);
+  }
+
+  /** Writes a control line for a call to the worker it was given to, if it was given one. */
+  void sendControl(Call call, byte[] line) {
+    Slot slot;
+    synchronized (lock) {
+      slot = call.slot;
+    }
+    if (slot != null) {
+      slot.worker.sendControl(line);
+    }
   }
 
   /**

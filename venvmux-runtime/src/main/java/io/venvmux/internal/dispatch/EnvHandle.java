@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** The {@link VenvHandle} of one env: turns calls into {@link Call}s for its dispatcher. */
@@ -232,6 +233,39 @@ public final class EnvHandle implements VenvHandle {
   }
 
   @Override
+  public Stream<@Nullable Object> stream(String fn, Map<String, ?> kwargs) {
+    return stream(fn, List.of(), kwargs, OBJECT, null);
+  }
+
+  @Override
+  public <T> Stream<T> stream(String fn, Map<String, ?> kwargs, Class<T> type) {
+    return stream(fn, List.of(), kwargs, Types.FACTORY.constructType(type), null);
+  }
+
+  @Override
+  public <T> Stream<T> stream(String fn, Map<String, ?> kwargs, TypeReference<T> type) {
+    return stream(fn, List.of(), kwargs, Types.FACTORY.constructType(type), null);
+  }
+
+  @Override
+  public <T> Stream<T> stream(
+      String fn,
+      List<?> args,
+      Map<String, ?> kwargs,
+      JavaType itemType,
+      @Nullable Duration timeout) {
+    StreamCall call;
+    try {
+      call = calls.newStreamCall(fn, orEmpty(args), orEmpty(kwargs), itemType);
+    } catch (CallException e) {
+      throw withCallSite(e, fn);
+    }
+    ItemStream<T> items = new ItemStream<>(call, env, itemType, calls.timeoutOr(timeout));
+    env.submit(call);
+    return items.asStream();
+  }
+
+  @Override
   public Map<String, String> functions() {
     return env.hello().functions();
   }
@@ -256,7 +290,7 @@ public final class EnvHandle implements VenvHandle {
     }
   }
 
-  private static CallException withCallSite(CallException e, String fn) {
+  static CallException withCallSite(CallException e, String fn) {
     e.addSuppressed(new CallSite("fn '" + fn + "'"));
     return e;
   }

@@ -22,6 +22,11 @@ record ProcessWorker(WorkerProcess proc) implements Worker {
   }
 
   @Override
+  public void sendControl(byte[] line) {
+    proc.sendControl(line);
+  }
+
+  @Override
   public void kill(String reason) {
     proc.kill(reason);
   }

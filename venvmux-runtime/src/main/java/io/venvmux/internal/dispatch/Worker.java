@@ -17,6 +17,9 @@ interface Worker {
   /** Forgets a call that ended on the Java side; its reply will be dropped. */
   void forget(PendingCall call);
 
+  /** Writes a control line (a stream's credit or cancel); a worker that is gone drops it. */
+  default void sendControl(byte[] line) {}
+
   /** Kills the process at once. */
   void kill(String reason);
 

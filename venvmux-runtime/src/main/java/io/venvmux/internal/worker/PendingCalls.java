@@ -2,9 +2,11 @@ package io.venvmux.internal.worker;
 
 import io.venvmux.CallException;
 import io.venvmux.InvalidJsonException;
+import io.venvmux.internal.wire.RawResult;
 import io.venvmux.internal.wire.Reply;
 import io.venvmux.internal.wire.ReplyReader;
 import io.venvmux.internal.wire.SpillFolder;
+import io.venvmux.internal.wire.StreamLines;
 import io.venvmux.internal.wire.UnreadableReplyException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +77,9 @@ final class PendingCalls {
     try {
       // An untyped call's result is read as natural values at once: one pass, no token buffer.
       PendingCall lead = calls.get(ReplyReader.leadingId(buf, len));
+      if (lead instanceof StreamingCall stream && deliveredItem(stream, buf, len)) {
+        return;
+      }
       reply = ReplyReader.read(buf, len, lead != null && lead.untyped());
     } catch (UnreadableReplyException e) {
       unreadable(e, buf, len);
@@ -106,6 +111,17 @@ final class PendingCalls {
           new InvalidJsonException(
               "the reply of " + describe(fn) + " could not be handled: " + e, e));
     }
+  }
+
+  /** Hands an item line to its stream; false when the line is its final reply instead. */
+  private static boolean deliveredItem(StreamingCall stream, byte[] buf, int len)
+      throws UnreadableReplyException {
+    RawResult item = StreamLines.readItem(buf, len, stream.untyped());
+    if (item == null) {
+      return false;
+    }
+    stream.item(item);
+    return true;
   }
 
   /** A line the parser refuses fails the call it names; a line naming no call is logged. */

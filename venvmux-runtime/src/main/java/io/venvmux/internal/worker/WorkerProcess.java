@@ -227,6 +227,18 @@ public final class WorkerProcess {
     return true;
   }
 
+  /**
+   * Writes a control line (a stream's credit or cancel); dropped when stdin is closed or broken:
+   * the worker is stopping, and ends its streams itself.
+   */
+  public void sendControl(byte[] line) {
+    try {
+      stdin.write(line);
+    } catch (IOException e) {
+      LOG.debug("control write to {} failed: {}", this, e.toString());
+    }
+  }
+
   /** Forgets a call that ended on the Java side (timeout, error); its reply will be dropped. */
   public void forget(PendingCall call) {
     pending.forget(call);
