@@ -42,15 +42,45 @@ final class RawEchoPipe implements AutoCloseable {
 
   /** One round trip; returns the decoded result. */
   Object call(String fn, Map<String, ?> kwargs) throws IOException {
+    write(fn, kwargs);
+    stdin.flush();
+    return read();
+  }
+
+  /**
+   * The pipelined floor: {@code count} calls with up to {@code window} requests outstanding. It
+   * reads every reply already buffered before it refills the window and flushes once, so requests
+   * go out in bulk as a pipelining client would send them. Returns the last result.
+   */
+  Object pipelined(String fn, Map<String, ?> kwargs, int count, int window) throws IOException {
+    int sent = 0;
+    int received = 0;
+    Object last = null;
+    while (received < count) {
+      while (sent < count && sent - received < window) {
+        write(fn, kwargs);
+        sent++;
+      }
+      stdin.flush();
+      do {
+        last = read();
+        received++;
+      } while (received < sent && stdout.ready());
+    }
+    return last;
+  }
+
+  private void write(String fn, Map<String, ?> kwargs) throws IOException {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("id", ++nextId);
     request.put("fn", fn);
     request.put("args", List.of());
     request.put("kwargs", kwargs);
-    byte[] line = MAPPER.writeValueAsBytes(request);
-    stdin.write(line);
+    stdin.write(MAPPER.writeValueAsBytes(request));
     stdin.write('\n');
-    stdin.flush();
+  }
+
+  private Object read() throws IOException {
     JsonNode reply = MAPPER.readTree(stdout.readLine());
     return MAPPER.treeToValue(reply.get("result"), Object.class);
   }
