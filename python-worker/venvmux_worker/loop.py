@@ -22,9 +22,10 @@ _log = logging.getLogger(__name__)
 # A frame header: the next n lines are requests sent together (hello feature "batch").
 _BATCH = re.compile(rb'\{"batch":(\d+)\}\s*$')
 
-# Replies held for a frame's single write go out early once the frame has run this long: a call
-# that hangs (and gets its worker killed) then costs its neighbours at most this much of their
-# replies, and a slow call does not hold the fast ones' results back.
+# Replies held for a frame's single write go out early, after the call that ends once the frame
+# has run this long: a slow call in a frame holds back only the replies of the calls just before
+# it (those of the last FLUSH_AFTER_SECONDS), and a call that hangs and gets its worker killed takes
+# only those replies with it; their calls then fail as crashed.
 FLUSH_AFTER_SECONDS = 0.002
 
 

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EnvSpec {
   /** The default of {@link Builder#pipelined(int)}. */
-  public static final int DEFAULT_PIPELINED = 32;
+  public static final int DEFAULT_PIPELINED = 0;
 
   /** The default of {@link Builder#maxQueued(int)}. */
   public static final int DEFAULT_MAX_QUEUED = 10_000;
@@ -436,17 +436,23 @@ public final class EnvSpec {
 
     /**
      * Calls that wait in each worker's pipe, beyond the {@link #inflight(int)} it runs at once
-     * (default {@value EnvSpec#DEFAULT_PIPELINED}; 0: a call is sent only when a worker is free to
-     * run it). With {@code inflight(1)} a worker still runs one call at a time, but the next ones
-     * are already written to it, so it never waits for the host between small calls, and calls
-     * queued together share one write (a frame). A slot is refilled once half its pipe drained, so
-     * frames stay large under load. The least-loaded worker is always chosen first.
+     * (default {@value EnvSpec#DEFAULT_PIPELINED}: a call is sent only when a worker is free to run
+     * it; 16 to 64 suit many small calls). With {@code inflight(1)} a worker still runs one call at
+     * a time, but the next ones are already written to it, so it never waits for the host between
+     * small calls, and calls queued together share one write (a frame). A slot is refilled once
+     * half its pipe drained, so frames stay large under load. The least-loaded worker is always
+     * chosen first.
      *
      * <p>The price: a call in a pipe is committed to that worker. It does not move to another
      * worker that frees first, and if it is cancelled (or times out) while it waits there, Python
      * still runs it later and its result is dropped; a timeout of such a call does not kill the
      * worker. Calls still waiting in a pipe when their worker dies go back to the queue. For long
-     * calls, or calls whose cancellation must mean "never run", use {@code pipelined(0)}.
+     * calls, or calls whose cancellation must mean "never run", keep {@code pipelined(0)}.
+     *
+     * <p>Why off by default: calls committed to one worker's pipe cannot spread to the workers that
+     * auto sizing adds under load, so for calls that take long a pipe makes an env slower, not
+     * faster. Turn it on for envs that serve many short calls ({@code map}, bursts of {@code
+     * callAsync}).
      */
     public Builder pipelined(int depth) {
       if (depth < 0) {

@@ -33,7 +33,8 @@ class BatchesTest {
   @Test
   void mapKeepsOrderThroughFramesAndAppliesBackpressureBelowMaxQueued() {
     // maxQueued far below the list: map holds its own calls back, so it never trips the bound.
-    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).maxQueued(5).build())) {
+    try (Pool pool =
+        TestEnvs.fixturePool(TestEnvs.spec().workers(1).pipelined(32).maxQueued(5).build())) {
       VenvHandle e = TestEnvs.started(pool, "e");
       List<Object> results = e.map("add", adds(3000), 1);
       assertThat(results).hasSize(3000);
@@ -47,7 +48,7 @@ class BatchesTest {
 
   @Test
   void mapThrowsTheFirstElementsErrorAndMapOutcomesGivesEachElementItsOwn() {
-    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build())) {
+    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).pipelined(8).build())) {
       VenvHandle e = TestEnvs.started(pool, "e");
       List<Map<String, Object>> input = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
@@ -78,7 +79,7 @@ class BatchesTest {
 
   @Test
   void aBurstOfAsyncCallsShareFramesAndEachGetsItsOwnResult() throws Exception {
-    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build())) {
+    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).pipelined(32).build())) {
       VenvHandle e = TestEnvs.started(pool, "e");
       List<CompletableFuture<Object>> futures = new ArrayList<>();
       for (int i = 0; i < 2000; i++) {
@@ -128,7 +129,7 @@ class BatchesTest {
   @Test
   void callsWaitingInThePipeOfAKilledWorkerRunOnItsReplacementAndStatsCountExactly()
       throws Exception {
-    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build())) {
+    try (Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).pipelined(32).build())) {
       VenvHandle e = TestEnvs.started(pool, "e");
       long pid = TestEnvs.workerPids(e).get(0);
       CompletableFuture<Object> sleeping = e.callAsync("nap", Map.of("seconds", 30));

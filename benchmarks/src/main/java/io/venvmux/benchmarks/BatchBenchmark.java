@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * floorPipelined} is a raw JSON echo over a pipe to a minimal Python loop with up to 256 requests
  * outstanding; {@code map} is {@link VenvHandle#map} of the same calls on a one-worker env; {@code
  * burst} submits all of them with {@code callAsync} at once, then waits for every future; the
- * {@code Orjson} twins run the worker on orjson. Both envs keep the default pipe depth.
+ * {@code Orjson} twins run the worker on orjson. Both envs use {@code pipelined(32)}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -72,6 +72,7 @@ public class BatchBenchmark {
             EnvSpec.builder()
                 .python(BenchPaths.python())
                 .workers(1)
+                .pipelined(32)
                 .maxQueued(2 * CALLS) // the burst queues all of its calls at once
                 .workerPaths(BenchPaths.pythonDir())
                 .build(),

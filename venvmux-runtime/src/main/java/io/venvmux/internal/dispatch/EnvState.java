@@ -585,8 +585,9 @@ final class EnvState {
   }
 
   /**
-   * Stops the env: queued calls fail, the workers are to be stopped, a hello waiter fails. The next
-   * call starts it again; with {@code closing}, never again.
+   * Stops the env: queued calls fail (those waiting in a worker's pipe too), the workers are to be
+   * stopped, a hello waiter fails. The next call starts it again; with {@code closing}, never
+   * again.
    */
   Actions stop(boolean closing) {
     if (closing) {
@@ -607,6 +608,12 @@ final class EnvState {
     for (Slot s : slots) {
       s.retiring = true;
       b.stop(s);
+      // Calls still waiting in its pipe count as queued: they fail too (a reply is dropped).
+      for (Call c : s.calls) {
+        if (!c.mayHaveStarted && !c.isDone()) {
+          b.fail(c, new PoolClosedException(why + " before " + c.describe() + " started"));
+        }
+      }
     }
     slots.clear();
     if (helloWaiter != null) {
