@@ -6,7 +6,9 @@ The venvmux host starts it as::
         [--max-result-bytes N] [--spill-dir DIR]
 
 and speaks protocol v1 with it: a hello (or fatal) line first, then one reply line per
-request line, in completion order when ``--inflight`` is above 1. Stdlib only; orjson is
+request line, in completion order when ``--inflight`` is above 1. Feature ``batch``: a line
+``{"batch":n}`` says the next n request lines form one frame; an inline worker answers a frame
+with one write (see ``loop``). Stdlib only; orjson is
 used when asked for and importable.
 
 Modules, one job each: ``protocol`` (private stdio fds, whole-line writes), ``wire`` (json
@@ -28,6 +30,6 @@ PROTOCOL_VERSION = 1
 
 # What this worker can do beyond plain protocol v1, named in its hello's "features"; the host
 # uses a feature only when it knows it too, so an older host or worker keeps working.
-FEATURES: tuple = ("stream",)
+FEATURES: tuple = ("batch", "stream")
 
 __all__ = ["FEATURES", "PROTOCOL_VERSION"]

@@ -20,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  * none of them the worker runs on the interpreter itself, without a venv.
  */
 public final class EnvSpec {
+  /** The default of {@link Builder#pipelined(int)}. */
+  public static final int DEFAULT_PIPELINED = 0;
+
+  /** The default of {@link Builder#maxQueued(int)}. */
+  public static final int DEFAULT_MAX_QUEUED = 10_000;
+
   private final @Nullable String python;
   private final @Nullable Path project;
   private final List<Path> requirements;
@@ -35,6 +41,8 @@ public final class EnvSpec {
   private final int saturationWindowLen;
   private final Duration scaleUpCooldown;
   private final int inflight;
+  private final int pipelined;
+  private final int maxQueued;
   private final @Nullable Duration callTimeout;
   private final Duration startTimeout;
 
@@ -54,6 +62,8 @@ public final class EnvSpec {
     this.saturationWindowLen = b.saturationWindowLen;
     this.scaleUpCooldown = b.scaleUpCooldown;
     this.inflight = b.inflight;
+    this.pipelined = b.pipelined;
+    this.maxQueued = b.maxQueued;
     this.callTimeout = b.callTimeout;
     this.startTimeout = b.startTimeout;
   }
@@ -86,6 +96,8 @@ public final class EnvSpec {
     b.saturationWindowLen = saturationWindowLen;
     b.scaleUpCooldown = scaleUpCooldown;
     b.inflight = inflight;
+    b.pipelined = pipelined;
+    b.maxQueued = maxQueued;
     b.callTimeout = callTimeout;
     b.startTimeout = startTimeout;
     return b;
@@ -171,6 +183,19 @@ public final class EnvSpec {
     return inflight;
   }
 
+  /**
+   * Calls that wait in each worker's pipe beyond the {@link #inflight()} it runs at once (see
+   * {@link Builder#pipelined(int)}).
+   */
+  public int pipelined() {
+    return pipelined;
+  }
+
+  /** Calls that may wait in the env's queue; one more fails with {@link QueueFullException}. */
+  public int maxQueued() {
+    return maxQueued;
+  }
+
   /** The default timeout of a call to this env; empty: none. */
   public Optional<Duration> callTimeout() {
     return Optional.ofNullable(callTimeout);
@@ -195,6 +220,8 @@ public final class EnvSpec {
         && autogrow == s.autogrow
         && saturationWindowLen == s.saturationWindowLen
         && inflight == s.inflight
+        && pipelined == s.pipelined
+        && maxQueued == s.maxQueued
         && Objects.equals(python, s.python)
         && Objects.equals(project, s.project)
         && requirements.equals(s.requirements)
@@ -235,7 +262,8 @@ public final class EnvSpec {
     }
     sb.append("workers=")
         .append(workers == null ? "auto(" + minWorkers + ".." + maxWorkers + ")" : workers);
-    sb.append(", inflight=").append(inflight).append('}');
+    sb.append(", inflight=").append(inflight);
+    sb.append(", pipelined=").append(pipelined).append('}');
     return sb.toString();
   }
 
@@ -256,6 +284,8 @@ public final class EnvSpec {
     private int saturationWindowLen = 5;
     private Duration scaleUpCooldown = Duration.ofSeconds(2);
     private int inflight = 1;
+    private int pipelined = DEFAULT_PIPELINED;
+    private int maxQueued = DEFAULT_MAX_QUEUED;
     private @Nullable Duration callTimeout;
     private Duration startTimeout = Duration.ofSeconds(60);
 
@@ -415,6 +445,45 @@ public final class EnvSpec {
     /** Calls one worker runs at once (default 1: served inline, no thread hand-off). */
     public Builder inflight(int inflight) {
       this.inflight = positive("inflight", inflight);
+      return this;
+    }
+
+    /**
+     * Calls that wait in each worker's pipe, beyond the {@link #inflight(int)} it runs at once
+     * (default {@value EnvSpec#DEFAULT_PIPELINED}: a call is sent only when a worker is free to run
+     * it; 16 to 64 suit many small calls). With {@code inflight(1)} a worker still runs one call at
+     * a time, but the next ones are already written to it, so it never waits for the host between
+     * small calls, and calls queued together share one write (a frame). A slot is refilled once
+     * half its pipe drained, so frames stay large under load. The least-loaded worker is always
+     * chosen first.
+     *
+     * <p>The price: a call in a pipe is committed to that worker. It does not move to another
+     * worker that frees first, and if it is cancelled (or times out) while it waits there, Python
+     * still runs it later and its result is dropped; a timeout of such a call does not kill the
+     * worker. Calls still waiting in a pipe when their worker dies go back to the queue. For long
+     * calls, or calls whose cancellation must mean "never run", keep {@code pipelined(0)}.
+     *
+     * <p>Why off by default: calls committed to one worker's pipe cannot spread to the workers that
+     * auto sizing adds under load, so for calls that take long a pipe makes an env slower, not
+     * faster. Turn it on for envs that serve many short calls ({@code map}, bursts of {@code
+     * callAsync}).
+     */
+    public Builder pipelined(int depth) {
+      if (depth < 0) {
+        throw new IllegalArgumentException("pipelined must be >= 0, got " + depth);
+      }
+      this.pipelined = depth;
+      return this;
+    }
+
+    /**
+     * Calls that may wait in the env's queue for a worker (default {@value
+     * EnvSpec#DEFAULT_MAX_QUEUED}); one more fails at once with {@link QueueFullException}. Calls
+     * in workers' pipes do not count; {@link VenvHandle#map} never trips it (it holds back its own
+     * calls instead).
+     */
+    public Builder maxQueued(int maxQueued) {
+      this.maxQueued = positive("maxQueued", maxQueued);
       return this;
     }
 

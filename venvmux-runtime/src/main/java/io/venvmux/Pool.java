@@ -210,6 +210,15 @@ public final class Pool implements AutoCloseable {
     return envNames().stream().filter(n -> handle(n).module().equals(module)).toList();
   }
 
+  /** A snapshot of every env's {@link EnvStats}, by env name, in the order the envs were added. */
+  public Map<String, EnvStats> stats() {
+    Map<String, EnvStats> out = new LinkedHashMap<>();
+    for (String name : envNames()) {
+      out.put(name, handle(name).stats());
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
   /**
    * Stops an env's workers and waits for them. Queued calls fail with {@link PoolClosedException};
    * calls in flight get a short grace period to finish. The next call starts the env again.

@@ -81,9 +81,12 @@ public interface VenvHandle {
       @Nullable Duration timeout);
 
   /**
-   * Calls {@code fn} once per kwargs map, at most {@code maxWorkers} calls in flight at once, and
-   * returns the results in the order of the input. On the first failure no further call is started;
-   * the failure is thrown once the calls already started have ended.
+   * Calls {@code fn} once per kwargs map and returns the results in the order of the input. It uses
+   * at most {@code maxWorkers} workers' worth of slots ({@link EnvSpec#inflight()} running plus
+   * {@link EnvSpec#pipelined()} waiting in each pipe) and applies backpressure: only about twice
+   * that many calls are outstanding at once, never the whole list, so it never trips {@link
+   * EnvSpec#maxQueued()}. On the first failure no further call is started; once the calls already
+   * started have ended, the error of the first element (in input order) that failed is thrown.
    */
   List<@Nullable Object> map(String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers);
 
@@ -131,6 +134,20 @@ public interface VenvHandle {
       Map<String, ?> kwargs,
       JavaType itemType,
       @Nullable Duration timeout);
+
+  /**
+   * Like {@link #map(String, List, int)}, but each element succeeds or fails on its own: one {@link
+   * Outcome} per input element, in order, and a failure does not stop the others.
+   */
+  List<Outcome<@Nullable Object>> mapOutcomes(
+      String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers);
+
+  /** Like {@link #mapOutcomes(String, List, int)}, converting each result to {@code type}. */
+  <T> List<Outcome<T>> mapOutcomes(
+      String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, Class<T> type);
+
+  /** A snapshot of this env's workers, queue, counters and latencies. */
+  EnvStats stats();
 
   /**
    * The module's public functions and their signatures (as {@code str(inspect.signature(fn))}),

@@ -36,13 +36,27 @@ final class PythonPipe implements AutoCloseable {
 
   /** Writes one line (the newline added) and flushes it. */
   void send(byte[] line) throws IOException {
+    write(line);
+    flush();
+  }
+
+  /** Writes one line (the newline added) without flushing: pipelining clients send in bulk. */
+  void write(byte[] line) throws IOException {
     stdin.write(line);
     stdin.write('\n');
+  }
+
+  void flush() throws IOException {
     stdin.flush();
   }
 
   String readLine() throws IOException {
     return stdout.readLine();
+  }
+
+  /** Whether a line can be read without waiting. */
+  boolean ready() throws IOException {
+    return stdout.ready();
   }
 
   @Override

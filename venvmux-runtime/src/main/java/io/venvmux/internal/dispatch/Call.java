@@ -59,6 +59,19 @@ class Call implements PendingCall {
    */
   boolean orphan;
 
+  /**
+   * The worker may have started it: it was among the first {@code inflight} calls of its slot while
+   * the worker was live. A call that never started goes back to the queue when its worker dies.
+   * Guarded by its env's lock.
+   */
+  boolean mayHaveStarted;
+
+  /** Counts against the env's {@code maxQueued}; map's calls do not (map holds them back). */
+  boolean bounded = true;
+
+  /** Set when it ends with an error (a timeout included). */
+  volatile boolean failed;
+
   volatile @Nullable ScheduledFuture<?> timeoutTask;
 
   /** Where a call reports its end: its env's bookkeeping. */
@@ -68,6 +81,14 @@ class Call implements PendingCall {
 
     /** The call was cancelled in flight and its worker no longer holds it. */
     void released(Call call);
+
+    /**
+     * The call's worker died before replying: true if the call never started there and went back to
+     * the queue; false if it is to fail.
+     */
+    default boolean requeue(Call call) {
+      return false;
+    }
   }
 
   /**
@@ -118,7 +139,7 @@ class Call implements PendingCall {
 
   @Override
   public void succeed(RawResult result) {
-    if (end(false, false)) {
+    if (end(false, false, false)) {
       outcome.complete(result);
     }
   }
@@ -126,6 +147,13 @@ class Call implements PendingCall {
   @Override
   public void fail(CallException error) {
     end(error);
+  }
+
+  @Override
+  public void workerLost(CallException error) {
+    if (!isDone() && !owner.requeue(this)) {
+      fail(error);
+    }
   }
 
   /** Ends with an error; true if this ended it. */
@@ -165,7 +193,7 @@ class Call implements PendingCall {
   }
 
   private boolean end(CallException error, boolean byTimeout) {
-    if (end(byTimeout, false)) {
+    if (end(byTimeout, false, true)) {
       outcome.completeExceptionally(error);
       return true;
     }
@@ -177,7 +205,7 @@ class Call implements PendingCall {
    * its slot stays taken until the reply arrives or the worker exits (Python is never interrupted).
    */
   void cancel() {
-    if (end(false, true)) {
+    if (end(false, true, false)) {
       outcome.cancel(false);
     }
   }
@@ -195,10 +223,11 @@ class Call implements PendingCall {
     return ended.get();
   }
 
-  private boolean end(boolean byTimeout, boolean byCancel) {
+  private boolean end(boolean byTimeout, boolean byCancel, boolean byError) {
     if (!ended.compareAndSet(false, true)) {
       return false;
     }
+    failed = byError;
     timedOut = byTimeout;
     // Written before ended() reads released, while released() writes released before reading this:
     // one of the two sees the other, so an orphaned slot is always freed exactly once.

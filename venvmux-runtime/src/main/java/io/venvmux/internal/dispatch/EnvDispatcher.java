@@ -2,14 +2,18 @@ package io.venvmux.internal.dispatch;
 
 import io.venvmux.CallException;
 import io.venvmux.EnvSpec;
+import io.venvmux.EnvStats;
 import io.venvmux.PoolClosedException;
 import io.venvmux.internal.env.ResolvedEnv;
 import io.venvmux.internal.wire.Hello;
 import io.venvmux.internal.wire.StreamLines;
+import io.venvmux.internal.worker.PendingCall;
 import io.venvmux.internal.worker.WorkerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -172,6 +176,17 @@ public final class EnvDispatcher {
     public void released(Call call) {
       act(locked(s -> s.released(call, System.nanoTime())), false);
     }
+
+    @Override
+    public boolean requeue(Call call) {
+      Actions.Builder b = new Actions.Builder();
+      boolean requeued;
+      synchronized (lock) {
+        requeued = state.requeue(call, b);
+      }
+      act(b.build(), false);
+      return requeued;
+    }
   }
 
   /**
@@ -222,10 +237,23 @@ public final class EnvDispatcher {
     }
   }
 
-  /** Sends calls the state gave slots to. */
+  /** Sends calls the state gave slots to: those given to one slot share a frame. */
   private void sendAll(List<Call> calls) {
-    for (Call c : calls) {
+    if (calls.size() == 1) {
+      Call c = calls.get(0);
       sendTo(c.slot, c);
+      return;
+    }
+    Map<Slot, List<Call>> frames = new LinkedHashMap<>();
+    for (Call c : calls) {
+      frames.computeIfAbsent(c.slot, s -> new ArrayList<>()).add(c);
+    }
+    for (Map.Entry<Slot, List<Call>> frame : frames.entrySet()) {
+      Slot slot = frame.getKey();
+      for (PendingCall unsent : slot.worker.sendAll(frame.getValue())) {
+        Call call = (Call) unsent;
+        act(locked(s -> s.sendFailed(call, slot, rt.closed())), false);
+      }
     }
   }
 
@@ -382,6 +410,13 @@ public final class EnvDispatcher {
       }
     }
     return out;
+  }
+
+  /** A snapshot of the env's workers and calls. */
+  public EnvStats stats() {
+    synchronized (lock) {
+      return state.stats();
+    }
   }
 
   /** Calls waiting for a free worker slot, for tests and diagnostics. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.venvmux.CallException;
+import io.venvmux.EnvSpec;
+import io.venvmux.EnvStats;
+import io.venvmux.Outcome;
 import io.venvmux.VenvHandle;
 import io.venvmux.internal.codec.WireMapper;
 import io.venvmux.internal.wire.RawResult;
@@ -12,11 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /** The {@link VenvHandle} of one env: turns calls into {@link Call}s for its dispatcher. */
@@ -161,75 +166,129 @@ public final class EnvHandle implements VenvHandle {
   @Override
   public List<@Nullable Object> map(
       String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers) {
-    return mapAll(fn, kwargsList, maxWorkers, OBJECT);
+    return valuesOf(fn, runAll(fn, kwargsList, maxWorkers, OBJECT, true));
   }
 
   @Override
   public <T> List<T> map(
       String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, Class<T> type) {
-    return mapAll(fn, kwargsList, maxWorkers, Types.FACTORY.constructType(type));
+    return valuesOf(
+        fn, runAll(fn, kwargsList, maxWorkers, Types.FACTORY.constructType(type), true));
   }
 
+  @Override
+  public List<Outcome<@Nullable Object>> mapOutcomes(
+      String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers) {
+    return runAll(fn, kwargsList, maxWorkers, OBJECT, false);
+  }
+
+  @Override
+  public <T> List<Outcome<T>> mapOutcomes(
+      String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, Class<T> type) {
+    return runAll(fn, kwargsList, maxWorkers, Types.FACTORY.constructType(type), false);
+  }
+
+  @Override
+  public EnvStats stats() {
+    return env.stats();
+  }
+
+  /** The values in order, or the error of the first element (in input order) that failed. */
+  private static <T> List<T> valuesOf(String fn, List<Outcome<T>> outcomes) {
+    List<T> out = new ArrayList<>(outcomes.size());
+    for (Outcome<T> o : outcomes) {
+      if (!o.isSuccess()) {
+        throw withCallSite(o.error(), fn);
+      }
+      out.add(o.value());
+    }
+    return out;
+  }
+
+  /**
+   * Calls {@code fn} once per element with at most a window of calls outstanding: enough to fill
+   * {@code maxWorkers} workers' slots and pipes twice over, so the queue always holds the next
+   * frame's calls, while the list itself is never queued at once (backpressure; the env's {@code
+   * maxQueued} does not apply to these calls). With {@code stopOnFailure}, no call starts after the
+   * first failure, and the outcomes end at the calls that were started.
+   */
   @SuppressWarnings("unchecked")
-  private <T> List<T> mapAll(
-      String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers, JavaType type) {
+  private <T> List<Outcome<T>> runAll(
+      String fn,
+      List<? extends Map<String, ?>> kwargsList,
+      int maxWorkers,
+      JavaType type,
+      boolean stopOnFailure) {
     if (maxWorkers < 1) {
       throw new IllegalArgumentException("maxWorkers must be >= 1, got " + maxWorkers);
     }
-    Semaphore permits = new Semaphore(maxWorkers);
-    AtomicReference<CallException> firstFailure = new AtomicReference<>();
+    EnvSpec spec = env.spec();
+    long window = 2L * maxWorkers * (spec.inflight() + spec.pipelined());
+    Semaphore permits = new Semaphore((int) Math.min(Integer.MAX_VALUE, Math.max(2, window)));
+    AtomicBoolean failed = new AtomicBoolean();
     List<Call> calls = new ArrayList<>(kwargsList.size());
+    List<Outcome<T>> out = new ArrayList<>(kwargsList.size());
     try {
       for (Map<String, ?> kwargs : kwargsList) {
         permits.acquire();
-        if (firstFailure.get() != null) {
-          permits.release();
+        if (stopOnFailure && failed.get()) {
           break;
         }
         Call call;
         try {
           call = this.calls.newCall(fn, List.of(), orEmpty(kwargs), type, null);
         } catch (CallException e) {
-          firstFailure.compareAndSet(null, e);
+          failed.set(true);
           permits.release();
-          break;
+          calls.add(null);
+          out.add(Outcome.failure(e));
+          if (stopOnFailure) {
+            break;
+          }
+          continue;
         }
+        call.bounded = false;
         call.outcome.whenComplete(
             (r, e) -> {
               if (e != null) {
-                firstFailure.compareAndSet(null, Failures.unwrap(e));
+                failed.set(true);
               }
               permits.release();
             });
         calls.add(call);
+        out.add(null);
         env.submit(call);
       }
-      for (Call c : calls) {
-        try {
-          c.outcome.get();
-        } catch (ExecutionException e) {
-          // recorded in firstFailure by the completion handler
+      for (int i = 0; i < calls.size(); i++) {
+        Call c = calls.get(i);
+        if (c != null) {
+          out.set(i, outcomeOf(c, type));
         }
       }
     } catch (InterruptedException e) {
-      calls.forEach(Call::cancel);
+      calls.forEach(
+          c -> {
+            if (c != null) {
+              c.cancel();
+            }
+          });
       Thread.currentThread().interrupt();
       throw new CallException(
           "interrupted", "interrupted during map of fn '" + fn + "' in env '" + env.name() + "'");
     }
-    CallException failure = firstFailure.get();
-    if (failure != null) {
-      throw withCallSite(failure, fn);
-    }
-    List<T> out = new ArrayList<>(calls.size());
-    for (Call c : calls) {
-      try {
-        out.add((T) ResultDecoder.decode(c.outcome.join(), type, c.describe()));
-      } catch (CallException e) {
-        throw withCallSite(e, fn);
-      }
-    }
     return out;
+  }
+
+  /** Waits for a call of a map and decodes its result on the caller's thread. */
+  @SuppressWarnings("unchecked")
+  private static <T> Outcome<T> outcomeOf(Call c, JavaType type) throws InterruptedException {
+    try {
+      return Outcome.success((T) ResultDecoder.decode(c.outcome.get(), type, c.describe()));
+    } catch (ExecutionException | CancellationException e) {
+      return Outcome.failure(Failures.unwrap(e));
+    } catch (CallException e) {
+      return Outcome.failure(e);
+    }
   }
 
   @Override

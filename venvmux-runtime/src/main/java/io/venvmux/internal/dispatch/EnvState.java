@@ -2,7 +2,9 @@ package io.venvmux.internal.dispatch;
 
 import io.venvmux.CallException;
 import io.venvmux.EnvSpec;
+import io.venvmux.EnvStats;
 import io.venvmux.PoolClosedException;
+import io.venvmux.QueueFullException;
 import io.venvmux.internal.wire.Hello;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +18,13 @@ import org.jspecify.annotations.Nullable;
  * carry out; it does no I/O and starts nothing itself. Times are {@link System#nanoTime} values
  * passed in, so tests drive it with a fake clock. Not thread-safe: the dispatcher calls it under
  * its lock.
+ *
+ * <p>Each worker takes up to {@link EnvSpec#inflight()} calls it runs plus {@link
+ * EnvSpec#pipelined()} that wait in its pipe; the least-loaded worker is chosen first, and a worker
+ * whose pipe is full is refilled only once half of it drained, so calls queued meanwhile go out
+ * together. A call with a timeout is never pipelined: it goes to a worker only when that worker can
+ * start it at once, so its timeout always means Python ran past it. A call that never started on
+ * its worker (it waited in the pipe) goes back to the queue if the worker dies.
  *
  * <p>Crash-loop protection: when a worker fails before its hello, the queued calls fail with that
  * error and no worker is started again until the next call (or a reload) asks for one.
@@ -36,12 +45,26 @@ final class EnvState {
   private @Nullable CompletableFuture<Hello> helloWaiter;
   private @Nullable Long lastStartFailureNanos;
 
+  /** Calls a slot holds at most: those it runs plus those waiting in its pipe. */
+  private final int capacity;
+
+  /** A slot whose pipe drained to this many calls takes pipelined calls again. */
+  private final int refillAt;
+
+  private final LatencyHistogram latency = new LatencyHistogram();
+  private long callsEnded;
+  private long failures;
+  private long timeouts;
+  private long restarts;
+
   EnvState(String name, EnvSpec spec, long nowNanos) {
     this.name = name;
     this.spec = spec;
     this.fixed = spec.workers().isPresent();
     this.target = spec.minWorkers();
     this.autoscaler = new Autoscaler(spec, nowNanos);
+    this.capacity = spec.inflight() + spec.pipelined();
+    this.refillAt = spec.inflight() + spec.pipelined() / 2;
   }
 
   // ---------------------------------------------------------------- queries
@@ -56,8 +79,44 @@ final class EnvState {
     return !closed && gen == generation;
   }
 
+  /** Calls waiting to run: in the queue, or in a pipe behind the calls their worker runs. */
   int queued() {
-    return queue.size();
+    int waiting = queue.size();
+    for (Slot s : slots) {
+      for (Call c : s.calls) {
+        if (!c.mayHaveStarted && !c.isDone()) {
+          waiting++;
+        }
+      }
+    }
+    return waiting;
+  }
+
+  /** Calls a worker may be running now. */
+  private int busy() {
+    int busy = 0;
+    for (Slot s : slots) {
+      for (Call c : s.calls) {
+        if (c.mayHaveStarted) {
+          busy++;
+        }
+      }
+    }
+    return busy;
+  }
+
+  /** A snapshot of the env's counters. */
+  EnvStats stats() {
+    return new EnvStats(
+        liveSlots().size(),
+        busy(),
+        queued(),
+        callsEnded,
+        failures,
+        timeouts,
+        restarts,
+        latency.percentile(0.50),
+        latency.percentile(0.99));
   }
 
   int starting() {
@@ -102,10 +161,20 @@ final class EnvState {
     active = true;
     startBlocked = false;
     autoscaler.activity(nowNanos);
-    Slot free = queue.isEmpty() ? freeSlot() : null;
+    Slot free = queue.isEmpty() ? freeSlot(call) : null;
     if (free != null) {
       assign(call, free);
       b.send(call);
+    } else if (call.bounded && queue.size() >= spec.maxQueued()) {
+      b.fail(
+          call,
+          new QueueFullException(
+              call.describe()
+                  + " was refused: "
+                  + queue.size()
+                  + " calls already wait for a worker (maxQueued); slow down, use map, or give"
+                  + " the env more workers",
+              spec.maxQueued()));
     } else {
       queue.addLast(call);
     }
@@ -123,7 +192,8 @@ final class EnvState {
     if (!call.isDone() && call.slot == slot) {
       call.slot = null;
       call.released = false;
-      slot.inflight--;
+      detach(call, slot);
+      call.mayHaveStarted = false;
       if (poolClosed || closed || !active) {
         b.fail(
             call,
@@ -140,6 +210,7 @@ final class EnvState {
 
   /** A call ended (reply, error, timeout, cancellation, shutdown): its slot frees. */
   Actions ended(Call call, long nowNanos) {
+    count(call, nowNanos);
     Actions.Builder b = new Actions.Builder();
     Slot s = call.slot;
     if (s == null) {
@@ -147,15 +218,18 @@ final class EnvState {
       return Actions.NONE;
     }
     if (call.cancelled && !call.released) {
-      // Python still runs it: the slot stays taken (the inflight bound holds) until released().
+      // Python still runs it (or will): the slot stays taken (the bound holds) until released().
       call.orphan = true;
       return Actions.NONE;
     }
-    s.inflight--;
+    boolean kill = call.timedOut && !s.killed;
+    if (kill) {
+      s.killed = true; // before detach: a killed worker starts nothing more
+    }
+    detach(call, s);
     b.forget(s);
-    if (call.timedOut && !s.killed) {
-      s.killed = true; // the dispatcher kills it; a replacement starts now
-      ensureWorkers(b);
+    if (kill) {
+      ensureWorkers(b); // the dispatcher kills it; a replacement starts now
     }
     autoscaler.activity(nowNanos);
     pump(b);
@@ -169,24 +243,97 @@ final class EnvState {
       return Actions.NONE;
     }
     call.orphan = false;
-    s.inflight--;
+    detach(call, s);
     autoscaler.activity(nowNanos);
     Actions.Builder b = new Actions.Builder();
     pump(b);
     return b.build();
   }
 
+  /**
+   * The worker of {@code call} died before replying: a call it never started goes back to the
+   * queue, in submission order, and a worker starts for it; true if it did.
+   */
+  boolean requeue(Call call, Actions.Builder b) {
+    Slot s = call.slot;
+    if (call.isDone() || s == null || call.mayHaveStarted || closed || !active) {
+      return false;
+    }
+    detach(call, s);
+    call.slot = null;
+    call.released = false;
+    List<Call> ordered = new ArrayList<>(queue);
+    int at = 0;
+    while (at < ordered.size() && ordered.get(at).id < call.id) {
+      at++;
+    }
+    ordered.add(at, call);
+    queue.clear();
+    queue.addAll(ordered);
+    ensureWorkers(b);
+    pump(b);
+    return true;
+  }
+
+  private void count(Call call, long nowNanos) {
+    callsEnded++;
+    if (call.failed) {
+      failures++;
+    }
+    if (call.timedOut) {
+      timeouts++;
+    }
+    if (!call.cancelled) {
+      latency.record(nowNanos - call.submittedNanos);
+    }
+  }
+
   private void assign(Call call, Slot slot) {
     call.slot = slot;
     slot.inflight++;
+    slot.calls.add(call);
+    if (slot.calls.size() <= spec.inflight()) {
+      call.mayHaveStarted = true;
+    }
+    if (slot.inflight >= capacity) {
+      slot.refilling = false;
+    }
   }
 
-  /** The live slot with the fewest calls, if one has room for another. */
-  private @Nullable Slot freeSlot() {
+  /** A call leaves its slot; on a live worker the next waiting call in its pipe may start. */
+  private void detach(Call call, Slot slot) {
+    slot.inflight--;
+    slot.calls.remove(call);
+    if (slot.live()) {
+      for (int i = 0; i < Math.min(spec.inflight(), slot.calls.size()); i++) {
+        slot.calls.get(i).mayHaveStarted = true;
+      }
+    }
+    if (slot.inflight <= refillAt) {
+      slot.refilling = true;
+    }
+  }
+
+  /**
+   * The live slot with the fewest calls that can start {@code call} at once; else, unless the call
+   * has a timeout, the least-loaded one with room in its pipe that is refilling.
+   */
+  private @Nullable Slot freeSlot(Call call) {
     Slot best = null;
     int limit = spec.inflight();
     for (Slot s : slots) {
       if (s.live() && s.inflight < limit && (best == null || s.inflight < best.inflight)) {
+        best = s;
+      }
+    }
+    if (best != null || capacity == limit || call.timeout != null) {
+      return best;
+    }
+    for (Slot s : slots) {
+      if (s.live()
+          && s.refilling
+          && s.inflight < capacity
+          && (best == null || s.inflight < best.inflight)) {
         best = s;
       }
     }
@@ -196,7 +343,7 @@ final class EnvState {
   /** Gives queued calls, in order, to free slots. */
   private void pump(Actions.Builder b) {
     while (!queue.isEmpty()) {
-      Slot s = freeSlot();
+      Slot s = freeSlot(queue.peekFirst());
       if (s == null) {
         return;
       }
@@ -348,6 +495,10 @@ final class EnvState {
 
   /** A worker exited (not while starting): its slot goes, and a replacement starts if wanted. */
   Actions exited(Worker worker) {
+    Slot gone = slotOf(worker);
+    if (gone != null && !gone.retiring) {
+      restarts++; // crashed, or killed after a timeout: replaced below
+    }
     slots.removeIf(s -> s.worker.equals(worker));
     if (startBlocked && !queue.isEmpty() && starting == 0 && liveSlots().isEmpty()) {
       // Calls still wait and no worker is left to serve them: try once more (failing, it fails
@@ -381,14 +532,16 @@ final class EnvState {
     int live = 0;
     int busy = 0;
     boolean allSaturated = true;
+    boolean waiting = !queue.isEmpty();
     for (Slot s : slots) {
       busy += s.inflight;
+      waiting |= s.inflight > spec.inflight();
       if (s.live()) {
         live++;
         allSaturated &= s.inflight >= spec.inflight();
       }
     }
-    return new Autoscaler.Observed(live, busy, starting, allSaturated, !queue.isEmpty());
+    return new Autoscaler.Observed(live, busy, starting, allSaturated, waiting);
   }
 
   /** Takes the oldest {@code count} live workers out of service, to stop. */
@@ -432,8 +585,9 @@ final class EnvState {
   }
 
   /**
-   * Stops the env: queued calls fail, the workers are to be stopped, a hello waiter fails. The next
-   * call starts it again; with {@code closing}, never again.
+   * Stops the env: queued calls fail (those waiting in a worker's pipe too), the workers are to be
+   * stopped, a hello waiter fails. The next call starts it again; with {@code closing}, never
+   * again.
    */
   Actions stop(boolean closing) {
     if (closing) {
@@ -454,6 +608,12 @@ final class EnvState {
     for (Slot s : slots) {
       s.retiring = true;
       b.stop(s);
+      // Calls still waiting in its pipe count as queued: they fail too (a reply is dropped).
+      for (Call c : s.calls) {
+        if (!c.mayHaveStarted && !c.isDone()) {
+          b.fail(c, new PoolClosedException(why + " before " + c.describe() + " started"));
+        }
+      }
     }
     slots.clear();
     if (helloWaiter != null) {

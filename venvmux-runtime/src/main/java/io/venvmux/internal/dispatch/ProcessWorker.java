@@ -3,6 +3,7 @@ package io.venvmux.internal.dispatch;
 import io.venvmux.internal.worker.PendingCall;
 import io.venvmux.internal.worker.WorkerProcess;
 import java.time.Duration;
+import java.util.List;
 
 /** A {@link Worker} that is a real worker process. */
 record ProcessWorker(WorkerProcess proc) implements Worker {
@@ -14,6 +15,11 @@ record ProcessWorker(WorkerProcess proc) implements Worker {
   @Override
   public boolean send(PendingCall call) {
     return proc.send(call);
+  }
+
+  @Override
+  public List<PendingCall> sendAll(List<? extends PendingCall> calls) {
+    return proc.sendAll(calls);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.venvmux.internal.dispatch;
 
 import io.venvmux.internal.worker.PendingCall;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A ready worker as its env uses it. {@link EnvState} only asks whether it {@link #exited}; the
@@ -13,6 +14,12 @@ interface Worker {
 
   /** Sends a call; false, without touching the call, when the worker is gone or stopping. */
   boolean send(PendingCall call);
+
+  /**
+   * Sends calls as one frame; returns those it did not send, untouched (the worker is gone or
+   * stopping).
+   */
+  List<PendingCall> sendAll(List<? extends PendingCall> calls);
 
   /** Forgets a call that ended on the Java side; its reply will be dropped. */
   void forget(PendingCall call);

@@ -23,6 +23,14 @@ public interface PendingCall {
   /** Ends the call with an error; a no-op if it already ended. */
   void fail(CallException error);
 
+  /**
+   * The worker died before replying to the call: its owner may send it elsewhere if the worker
+   * never started it, else it fails with {@code error}. By default it fails.
+   */
+  default void workerLost(CallException error) {
+    fail(error);
+  }
+
   /** Whether the call already ended (result, error, timeout or cancellation). */
   boolean isDone();
 

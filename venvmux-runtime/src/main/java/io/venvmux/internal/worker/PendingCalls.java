@@ -63,11 +63,14 @@ final class PendingCalls {
     return calls.size();
   }
 
-  /** Fails every call still held with the exception the worker's end gives it. */
+  /**
+   * Hands every call still held back to its owner with the exception the worker's end gives it: it
+   * fails, unless the worker never started it and its owner sends it elsewhere.
+   */
   void failAll(ExitReport report) {
     for (PendingCall call : calls.values()) {
       take(call.id());
-      call.fail(report.callFailure(call.fn()));
+      call.workerLost(report.callFailure(call.fn()));
     }
   }
 

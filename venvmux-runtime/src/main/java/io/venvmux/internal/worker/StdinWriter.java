@@ -3,6 +3,7 @@ package io.venvmux.internal.worker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,12 +25,24 @@ final class StdinWriter {
    * @throws IOException the pipe broke: the process is dying
    */
   boolean write(byte[] line) throws IOException {
+    return write(List.of(line));
+  }
+
+  /**
+   * Writes several '\n'-terminated lines as one frame, with one flush; false, writing nothing, once
+   * stdin was closed.
+   *
+   * @throws IOException the pipe broke: the process is dying
+   */
+  boolean write(List<byte[]> lines) throws IOException {
     lock.lock();
     try {
       if (closed) {
         return false;
       }
-      out.write(line);
+      for (byte[] line : lines) {
+        out.write(line);
+      }
       out.flush();
       return true;
     } finally {

@@ -15,7 +15,9 @@ import io.venvmux.internal.wire.Hello;
 import io.venvmux.internal.wire.HelloReader;
 import io.venvmux.internal.wire.SpillFolder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +42,9 @@ public final class WorkerProcess {
   private static final Logger WORKER_LOG = LoggerFactory.getLogger("io.venvmux.worker");
   private static final Duration REAP_WAIT = Duration.ofSeconds(5);
   static final int STDERR_TAIL_LINES = 50;
+
+  /** The hello feature of a worker that reads batch frames. */
+  public static final String BATCH = "batch";
 
   private final WorkerLaunch launch;
   private final RunningProcess process;
@@ -200,31 +205,83 @@ public final class WorkerProcess {
    * {@link WorkerCrashedException}.
    */
   public boolean send(PendingCall call) {
-    pending.add(call);
-    if (call.isDone()) {
-      pending.take(call.id());
-      return true;
+    return sendAll(List.of(call)).isEmpty();
+  }
+
+  /**
+   * Sends calls as one frame: one write, and for a worker that names the {@value #BATCH} feature a
+   * header that tells it how many request lines follow (it then answers them with one write too).
+   * Returns the calls it did not send, untouched, when the worker had already exited or its stdin
+   * was closed (it is stopping); if the worker dies after this, each sent call fails with {@link
+   * WorkerCrashedException} (or goes elsewhere if it never started).
+   */
+  public List<PendingCall> sendAll(List<? extends PendingCall> calls) {
+    List<PendingCall> live = new ArrayList<>(calls.size());
+    for (PendingCall call : calls) {
+      pending.add(call);
+      if (call.isDone()) {
+        pending.take(call.id());
+      } else {
+        live.add(call);
+      }
+    }
+    if (live.isEmpty()) {
+      return List.of();
     }
     if (exited) {
-      return pending.take(call.id()) == null;
+      return takeBack(live);
     }
     try {
-      if (!stdin.write(call.line())) {
-        // Stopping (reload, scale-down): it will take no more calls, so the call goes elsewhere.
-        return pending.take(call.id()) == null;
+      if (!stdin.write(frame(live))) {
+        // Stopping (reload, scale-down): it will take no more calls, so the calls go elsewhere.
+        return takeBack(live);
       }
       if (!everSent) {
         everSent = true; // written once: no volatile write per call
       }
     } catch (IOException e) {
-      // The pipe broke: the process is dying; the reader will reap it and fail the call.
+      // The pipe broke: the process is dying; the reader will reap it and fail the calls.
       LOG.debug("write to {} failed: {}", this, e.toString());
       ExitReport report = exitReport;
-      if (report != null && pending.take(call.id()) != null) {
-        call.fail(report.callFailure(call.fn()));
+      if (report != null) {
+        for (PendingCall call : live) {
+          if (pending.take(call.id()) != null) {
+            call.fail(report.callFailure(call.fn()));
+          }
+        }
       }
     }
-    return true;
+    return List.of();
+  }
+
+  /** The lines of one frame: a batch header first when there are several and the worker can. */
+  private List<byte[]> frame(List<PendingCall> calls) {
+    int n = calls.size();
+    boolean header = n > 1 && batches();
+    List<byte[]> lines = new ArrayList<>(n + 1);
+    if (header) {
+      lines.add(("{\"batch\":" + n + "}\n").getBytes(StandardCharsets.US_ASCII));
+    }
+    for (PendingCall call : calls) {
+      lines.add(call.line());
+    }
+    return lines;
+  }
+
+  private boolean batches() {
+    Hello h = hello();
+    return h != null && h.supports(BATCH);
+  }
+
+  /** The calls still held are taken back unsent; those failed meanwhile (by the exit) are not. */
+  private List<PendingCall> takeBack(List<PendingCall> calls) {
+    List<PendingCall> back = new ArrayList<>();
+    for (PendingCall call : calls) {
+      if (pending.take(call.id()) != null) {
+        back.add(call);
+      }
+    }
+    return back;
   }
 
   /**

@@ -30,8 +30,9 @@ class DispatchRacesTest {
   static final Path HOME =
       Path.of(System.getProperty("venvmux.test.home", "target/venvmux-home")).toAbsolutePath();
 
+  /** Without pipelining: a second call waits in the queue while the worker runs the first. */
   private static EnvSpec oneWorker() {
-    return EnvSpec.builder().python(PYTHON).workerPaths(FIXTURES).workers(1).build();
+    return EnvSpec.builder().python(PYTHON).workerPaths(FIXTURES).workers(1).pipelined(0).build();
   }
 
   private static EnvHandle startedHandle(Pool pool) {

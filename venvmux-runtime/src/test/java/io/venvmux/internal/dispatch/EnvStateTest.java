@@ -7,7 +7,9 @@ import io.venvmux.CallException;
 import io.venvmux.CallTimeoutException;
 import io.venvmux.EnvSpec;
 import io.venvmux.EnvStartException;
+import io.venvmux.EnvStats;
 import io.venvmux.PoolClosedException;
+import io.venvmux.QueueFullException;
 import io.venvmux.internal.wire.Hello;
 import io.venvmux.internal.wire.RawResult;
 import io.venvmux.internal.worker.PendingCall;
@@ -39,6 +41,11 @@ class EnvStateTest {
 
     @Override
     public boolean send(PendingCall call) {
+      throw new AssertionError("the state sends nothing itself");
+    }
+
+    @Override
+    public List<PendingCall> sendAll(List<? extends PendingCall> calls) {
       throw new AssertionError("the state sends nothing itself");
     }
 
@@ -76,15 +83,30 @@ class EnvStateTest {
         public void released(Call call) {
           fromCalls.add(state.released(call, now));
         }
+
+        @Override
+        public boolean requeue(Call call) {
+          Actions.Builder b = new Actions.Builder();
+          boolean requeued = state.requeue(call, b);
+          fromCalls.add(b.build());
+          return requeued;
+        }
       };
 
+  /** Without pipelining: a call goes to a worker only when it can start there. */
   private static EnvSpec fixed(int workers, int inflight) {
-    return EnvSpec.builder().python("python3").workers(workers).inflight(inflight).build();
+    return EnvSpec.builder()
+        .python("python3")
+        .workers(workers)
+        .inflight(inflight)
+        .pipelined(0)
+        .build();
   }
 
   private static EnvSpec.Builder auto() {
     return EnvSpec.builder()
         .python("python3")
+        .pipelined(0)
         .autoWorkers()
         .minWorkers(1)
         .maxWorkers(3)
@@ -730,5 +752,182 @@ class EnvStateTest {
     assertThat(a.inflight).isZero();
     assertThat(state.sendFailed(c, a, false).fail).isEmpty();
     assertThat(a.inflight).isZero();
+  }
+
+  // ---------------------------------------------------------------- pipelining
+
+  private static EnvSpec piped(int workers, int depth) {
+    return EnvSpec.builder()
+        .python("python3")
+        .workers(workers)
+        .inflight(1)
+        .pipelined(depth)
+        .build();
+  }
+
+  private static RawResult reply() {
+    return RawResult.ofValue("ok");
+  }
+
+  @Test
+  void aWorkerTakesCallsUpToInflightPlusItsPipeAndIsRefilledOnceHalfOfItDrained() {
+    newState(piped(1, 4)); // holds 5; takes pipelined calls again at 3
+    state.startMinWorkers();
+    Slot a = slot(0, now);
+    started(a);
+    List<Call> calls = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Call c = call();
+      calls.add(c);
+      assertThat(state.submit(c, now).send).containsExactly(c);
+    }
+    assertThat(calls.get(0).mayHaveStarted).isTrue();
+    assertThat(calls.subList(1, 5)).noneMatch(c -> c.mayHaveStarted);
+    Call sixth = call();
+    assertThat(state.submit(sixth, now).send).as("the pipe is full").isEmpty();
+    assertThat(state.queued()).as("4 in the pipe, 1 in the queue").isEqualTo(5);
+
+    calls.get(0).succeed(reply());
+    assertThat(lastFromCall().send).as("4 left: above the refill mark").isEmpty();
+    assertThat(calls.get(1).mayHaveStarted).as("next in the pipe starts").isTrue();
+    calls.get(1).succeed(reply());
+    assertThat(lastFromCall().send).containsExactly(sixth);
+    Call seventh = call();
+    assertThat(state.submit(seventh, now).send).containsExactly(seventh);
+    assertThat(a.inflight).isEqualTo(5);
+    Call eighth = call();
+    assertThat(state.submit(eighth, now).send).as("full again").isEmpty();
+  }
+
+  @Test
+  void theLeastLoadedWorkerIsStillChosenFirst() {
+    newState(piped(2, 2));
+    state.startMinWorkers();
+    Slot a = slot(0, now);
+    Slot b = slot(0, now);
+    started(a);
+    started(b);
+    List<Slot> chosen = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Call c = call();
+      state.submit(c, now);
+      chosen.add(c.slot);
+    }
+    assertThat(chosen).containsExactly(a, b, a, b, a, b);
+  }
+
+  @Test
+  void aCallWithATimeoutIsSentOnlyWhenAWorkerCanStartItAtOnce() {
+    newState(piped(1, 4));
+    state.startMinWorkers();
+    Slot a = slot(0, now);
+    started(a);
+    Call first = call();
+    state.submit(first, now);
+    Call timed = call(Duration.ofSeconds(5));
+    assertThat(state.submit(timed, now).send).as("would wait in the pipe").isEmpty();
+    Call after = call();
+    assertThat(state.submit(after, now).send).as("order is kept behind it").isEmpty();
+
+    first.succeed(reply());
+    assertThat(lastFromCall().send).containsExactly(timed, after);
+    assertThat(timed.mayHaveStarted).isTrue();
+  }
+
+  @Test
+  void callsWaitingInThePipeOfADeadWorkerGoBackToTheQueueInOrderAndTheRunningOneFails() {
+    newState(piped(1, 4));
+    state.startMinWorkers();
+    Slot a = slot(0, now);
+    started(a);
+    List<Call> calls = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Call c = call();
+      calls.add(c);
+      state.submit(c, now);
+    }
+    Call queuedBehind = call();
+    calls.get(3).bounded = true;
+    exit(a);
+    CallException crash = new CallException("crashed", "worker died");
+    // The worker's pending calls come back in no particular order.
+    for (int i : new int[] {2, 0, 3, 1}) {
+      calls.get(i).workerLost(crash);
+    }
+    assertThat(calls.get(0).outcome).isCompletedExceptionally();
+    assertThat(calls.subList(1, 4)).noneMatch(Call::isDone);
+    assertThat(state.queued()).isEqualTo(3);
+    state.exited(a.worker);
+
+    Slot b = slot(0, now);
+    assertThat(started(b).send).containsExactly(calls.get(1), calls.get(2), calls.get(3));
+    assertThat(state.stats().restarts()).isEqualTo(1);
+    assertThat(queuedBehind.slot).isNull();
+  }
+
+  // ---------------------------------------------------------------- bounded queue
+
+  @Test
+  void aCallPastMaxQueuedFailsAtOnceButAMapCallIsNotCounted() {
+    newState(EnvSpec.builder().python("python3").workers(1).pipelined(0).maxQueued(2).build());
+    state.startMinWorkers();
+    started(slot(0, now));
+    state.submit(call(), now);
+    state.submit(call(), now);
+    state.submit(call(), now);
+    assertThat(state.queued()).isEqualTo(2);
+
+    Call refused = call();
+    Actions a = state.submit(refused, now);
+    assertThat(a.fail).hasSize(1);
+    assertThat(a.fail.get(0).error())
+        .isInstanceOf(QueueFullException.class)
+        .hasMessageContaining("maxQueued");
+    assertThat(((QueueFullException) a.fail.get(0).error()).maxQueued()).isEqualTo(2);
+
+    Call fromMap = call();
+    fromMap.bounded = false;
+    assertThat(state.submit(fromMap, now).fail).isEmpty();
+    assertThat(state.queued()).isEqualTo(3);
+  }
+
+  // ---------------------------------------------------------------- stats
+
+  @Test
+  void statsCountEndsFailuresTimeoutsAndLatencies() {
+    newState(piped(1, 2));
+    state.startMinWorkers();
+    Slot a = slot(0, now);
+    started(a);
+    Call ok = call();
+    Call failing = call();
+    Call waiting = call();
+    state.submit(ok, now);
+    state.submit(failing, now);
+    state.submit(waiting, now);
+    EnvStats before = state.stats();
+    assertThat(before.workers()).isEqualTo(1);
+    assertThat(before.busy()).isEqualTo(1);
+    assertThat(before.queued()).isEqualTo(2);
+    assertThat(before.calls()).isZero();
+    assertThat(before.p50()).isEqualTo(Duration.ZERO);
+
+    now += Duration.ofMillis(10).toNanos();
+    ok.succeed(reply());
+    failing.fail(new CallException("x", "boom"));
+    now += Duration.ofMillis(90).toNanos();
+    waiting.succeed(reply());
+    Call timed = call(Duration.ofMillis(50));
+    state.submit(timed, now);
+    timed.timeOut();
+
+    EnvStats after = state.stats();
+    assertThat(after.calls()).isEqualTo(4);
+    assertThat(after.failures()).isEqualTo(2);
+    assertThat(after.timeouts()).isEqualTo(1);
+    assertThat(after.busy()).isZero();
+    assertThat(after.queued()).isZero();
+    assertThat(after.p50().toMillis()).isBetween(9L, 11L);
+    assertThat(after.p99().toMillis()).isBetween(97L, 103L);
   }
 }
