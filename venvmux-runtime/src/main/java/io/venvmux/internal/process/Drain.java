@@ -24,23 +24,31 @@ final class Drain {
   private final @Nullable LineSplitter lines;
   private final @Nullable ByteArrayOutputStream captured;
   private final Thread thread;
+  private final Runnable onDeath;
   private volatile boolean overflowed;
 
   private Drain(
       InputStream in,
       @Nullable LineSplitter lines,
       @Nullable ByteArrayOutputStream captured,
-      String threadName) {
+      String threadName,
+      Runnable onDeath) {
     this.in = in;
     this.lines = lines;
     this.captured = captured;
+    this.onDeath = onDeath;
     this.thread = VenvMuxThreads.newDaemon(this::run, threadName);
     thread.start();
   }
 
   /** Each line goes to the tail and to the listener. */
   static Drain lines(
-      InputStream in, OutputTail tail, LineListener listener, long pid, String threadName) {
+      InputStream in,
+      OutputTail tail,
+      LineListener listener,
+      long pid,
+      String threadName,
+      Runnable onDeath) {
     LineSplitter splitter =
         new LineSplitter(
             Output.MAX_LINE_BYTES,
@@ -53,12 +61,12 @@ final class Drain {
                 Log.LOG.warn("a listener of process {} failed on a line", pid, e);
               }
             });
-    return new Drain(in, splitter, null, threadName);
+    return new Drain(in, splitter, null, threadName, onDeath);
   }
 
   /** The whole stream, up to {@link Output#MAX_CAPTURED_BYTES}; the rest is read and dropped. */
-  static Drain capture(InputStream in, String threadName) {
-    return new Drain(in, null, new ByteArrayOutputStream(), threadName);
+  static Drain capture(InputStream in, String threadName, Runnable onDeath) {
+    return new Drain(in, null, new ByteArrayOutputStream(), threadName, onDeath);
   }
 
   private void run() {
@@ -73,6 +81,10 @@ final class Drain {
       }
     } catch (IOException e) {
       // The pipe closed under us (the child was killed): what was read is kept.
+    } catch (RuntimeException | Error e) {
+      // Nobody reads the pipe any more: the child would block on its next write, forever.
+      Log.LOG.error("reading the output of a process failed; the process is killed", e);
+      onDeath.run();
     } finally {
       if (lines != null) {
         lines.finish();

@@ -44,7 +44,7 @@ public final class RunningProcess {
     switch (spec.stdout().mode()) {
       case LINES -> drains.add(lines(process.getInputStream(), spec.stdout(), name + "-stdout"));
       case CAPTURE -> {
-        captured = Drain.capture(process.getInputStream(), name + "-stdout");
+        captured = Drain.capture(process.getInputStream(), name + "-stdout", this::kill);
         drains.add(captured);
       }
       default -> {}
@@ -56,7 +56,7 @@ public final class RunningProcess {
   }
 
   private Drain lines(InputStream in, Output output, String threadName) {
-    return Drain.lines(in, tail, output.listener(), process.pid(), threadName);
+    return Drain.lines(in, tail, output.listener(), process.pid(), threadName, this::kill);
   }
 
   /**

@@ -168,4 +168,18 @@ class RunningProcessTest {
     assertThat(e.getCause()).isInstanceOf(IOException.class);
     assertThat(e.getMessage()).contains("could not be started (");
   }
+
+  @Test
+  void aDrainThatDiesKillsItsProcessRatherThanLeaveItBlockedOnAFullPipe() {
+    RunningProcess p =
+        RunningProcess.start(
+            python("import sys, time\nprint('first', file=sys.stderr, flush=True)\ntime.sleep(60)")
+                .withStderr(
+                    Output.lines(
+                        (pid, line) -> {
+                          throw new OutOfMemoryError("a listener that runs out of memory");
+                        })));
+    assertThat(p.waitFor(Duration.ofSeconds(20))).isTrue();
+    assertThat(p.reap(Duration.ofSeconds(5))).isNotZero();
+  }
 }
