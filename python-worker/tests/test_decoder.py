@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import typing
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
@@ -218,3 +219,29 @@ def test_untyped_bytes_deep_inside():
     envelope = {"__bytes__": True, "b64": "YQ=="}
     assert decode(Any, [[{"x": envelope, "y": [1]}], 2]) == [[{"x": b"a", "y": [1]}], 2]
     assert decode(Any, envelope) == b"a"
+
+
+_T = typing.TypeVar("_T")
+
+
+@dataclasses.dataclass
+class _Member:
+    name: str
+
+
+@dataclasses.dataclass
+class _Page(typing.Generic[_T]):
+    items: list[_T]
+    first: Optional[_T]
+    total: int
+
+
+def test_a_generic_dataclass_decodes_its_fields_by_the_arguments():
+    page = converter_for(_Page[_Member])(
+        {"items": [{"name": "a"}, {"name": "b"}], "first": {"name": "a"}, "total": 2})
+    assert page == _Page([_Member("a"), _Member("b")], _Member("a"), 2)
+    with pytest.raises(DecodeError, match="unexpected field .nom. for _Member"):
+        converter_for(_Page[_Member])({"items": [{"nom": "a"}], "first": None, "total": 1})
+    # without arguments the fields stay as they came
+    assert converter_for(_Page)({"items": [{"name": "a"}], "first": None, "total": 1}).items \
+        == [{"name": "a"}]

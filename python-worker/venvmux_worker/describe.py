@@ -22,11 +22,14 @@ Type trees (``"kind"``):
 - ``list`` / ``set`` with ``items``; ``tuple`` with ``items`` (a list of trees, fixed length);
   ``dict`` with ``key`` and ``value``
 - ``optional`` with ``type``; ``union`` with ``types``; ``literal`` with ``values``
-- ``ref`` with ``ref``: a key of ``"types"``
+- ``ref`` with ``ref``: a key of ``"types"``; a generic one used with arguments (``Page[User]``)
+  has ``args`` (trees, in the order of the type's ``params``)
+- ``typevar`` with ``name``: a type parameter, inside a generic type's fields only
 
 Types (``"kind"``): ``enum`` (``members``: name and value), ``dataclass``, ``namedtuple``,
 ``typeddict``, ``pydantic`` (``fields``: name, type, required). Each has ``name``, ``module``
-and ``qualname``. Parameter ``kind`` is one of positional_only, positional_or_keyword,
+and ``qualname``; a generic one (``class Page(Generic[T])``) has ``params``, the names of its
+type parameters. Parameter ``kind`` is one of positional_only, positional_or_keyword,
 var_positional, keyword_only, var_keyword; ``default`` (JSON, via the result encoder) is there
 when ``has_default`` is true. Exit 0, or 3 with a fatal line (as the worker's) when the
 module does not import.
@@ -73,10 +76,14 @@ class TypeCatalog:
 
     def __init__(self) -> None:
         self.types: Dict[str, dict] = {}
+        self._in_scope: tuple = ()  # the type parameters of the class being described
+
 
     def tree(self, hint: Any) -> dict:
         if hint is None or hint is type(None):
             return {"kind": "none"}
+        if isinstance(hint, typing.TypeVar) and hint in self._in_scope:
+            return {"kind": "typevar", "name": hint.__name__}
         if hint is Any or hint is object or isinstance(hint, typing.TypeVar):
             return dict(_ANY)
         if isinstance(hint, (str, typing.ForwardRef)):
@@ -114,7 +121,10 @@ class TypeCatalog:
             key, value = (self.tree(arg) for arg in args) if len(args) == 2 else (_ANY, _ANY)
             return {"kind": "dict", "key": dict(key), "value": dict(value)}
         if isinstance(origin, type):
-            return self._class(origin)
+            tree = self._class(origin)
+            if tree["kind"] == "ref" and args:
+                tree["args"] = [self.tree(arg) for arg in args]
+            return tree
         return {"kind": "unknown", "python": repr(hint)}
 
     def _class(self, cls: type) -> dict:
@@ -142,7 +152,15 @@ class TypeCatalog:
             entry = {"name": cls.__name__, "module": cls.__module__, "qualname": cls.__qualname__,
                      "doc": _own_doc(cls)}
             self.types[key] = entry  # before the fields: recursive types refer to themselves
-            entry.update(self._describe_class(cls))
+            params = tuple(p for p in getattr(cls, "__parameters__", ())
+                           if isinstance(p, typing.TypeVar))
+            if params and not issubclass(cls, Enum):
+                entry["params"] = [p.__name__ for p in params]
+            outer, self._in_scope = self._in_scope, params
+            try:
+                entry.update(self._describe_class(cls))
+            finally:
+                self._in_scope = outer
         return key
 
     def _describe_class(self, cls: type) -> dict:
