@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import typing
+
+import pytest
 
 import typed_mod
 
@@ -125,3 +128,35 @@ def test_generic_dataclass_keeps_its_parameters_and_arguments():
     assert "generic_mod.User" in description["types"]
     # a function's own type variable is no class parameter: it stays untyped
     assert first["returns"] == {"kind": "any"}
+
+
+_TYPEDDICT_SOURCE = '''
+from __future__ import annotations
+from typing import TypedDict
+from typing import NotRequired
+
+class Base(TypedDict):
+    id: int
+
+class Tagged(Base):
+    tags: NotRequired[list[str]]
+
+def tagged() -> Tagged:
+    ...
+'''
+
+
+@pytest.mark.skipif(not hasattr(typing, "NotRequired"), reason="typing.NotRequired: 3.11+")
+def test_not_required_in_an_inherited_typeddict_keeps_its_value_type():
+    import types as pytypes
+    module = pytypes.ModuleType("typeddict_mod")
+    sys.modules["typeddict_mod"] = module
+    try:
+        exec(_TYPEDDICT_SOURCE, module.__dict__)
+        tagged = describe_module(module)["types"]["typeddict_mod.Tagged"]
+    finally:
+        del sys.modules["typeddict_mod"]
+    assert tagged["fields"] == [
+        {"name": "id", "type": {"kind": "primitive", "name": "int"}, "required": True},
+        {"name": "tags", "type": {"kind": "list", "items": {"kind": "primitive", "name": "str"}},
+         "required": False}]

@@ -108,7 +108,8 @@ def _build(hint: Any) -> Optional[Converter]:
 
 
 def _build_generic(hint: Any, origin: Any, args: tuple) -> Optional[Converter]:
-    if origin is typing.Annotated:
+    # TypedDict's NotRequired[X] / Required[X] / ReadOnly[X] hold values of X
+    if origin is typing.Annotated or _qualifier(hint) is not None:
         return converter_for(args[0])
     if origin in _UNION_ORIGINS:
         return _union(args)
@@ -487,17 +488,29 @@ class _RecordConverter:
                               show_value=False) from None
 
 
+def _qualifier(hint: Any) -> Optional[str]:
+    """"NotRequired", "Required" or "ReadOnly" for a TypedDict key's wrapped hint, else None."""
+    name = getattr(typing.get_origin(hint), "_name", None)
+    return name if name in ("NotRequired", "Required", "ReadOnly") else None
+
+
 class _TypedDictConverter:
     def __init__(self, cls: type) -> None:
         self.cls = cls
         self.fields: Optional[dict] = None
+        self.required: set = set()
 
     def __call__(self, value: Any) -> Any:
         if self.fields is None:
-            self.fields = {key: converter_for(hint) for key, hint in _hints_of(self.cls).items()}
+            hints = _hints_of(self.cls)
+            # under ``from __future__ import annotations`` Python before 3.12 counts NotRequired
+            # keys as required: the hint itself says
+            self.required = {key for key in getattr(self.cls, "__required_keys__", ())
+                             if _qualifier(hints.get(key)) != "NotRequired"}
+            self.fields = {key: converter_for(hint) for key, hint in hints.items()}
         if type(value) is not dict:
             raise DecodeError("an object for %s" % self.cls.__name__, value)
-        missing = set(getattr(self.cls, "__required_keys__", ())).difference(value)
+        missing = self.required.difference(value)
         if missing:
             raise DecodeError("missing key %s for %s" % (", ".join(map(repr, sorted(missing))),
                                                         self.cls.__name__), show_value=False)

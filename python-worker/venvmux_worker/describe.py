@@ -100,7 +100,7 @@ class TypeCatalog:
         return {"kind": "unknown", "python": repr(hint)}
 
     def _generic(self, hint: Any, origin: Any, args: tuple) -> dict:
-        if origin is typing.Annotated:
+        if origin is typing.Annotated or _is_key_qualifier(origin):
             return self.tree(args[0])
         if origin in _UNION_ORIGINS:
             members = [arg for arg in args if arg is not type(None)]
@@ -176,8 +176,9 @@ class TypeCatalog:
                 for f in dataclasses.fields(cls)]}
         if typing.is_typeddict(cls):
             required = getattr(cls, "__required_keys__", frozenset(hints))
-            return {"kind": "typeddict", "fields": [self._field(name, hint, name in required)
-                                                    for name, hint in hints.items()]}
+            return {"kind": "typeddict", "fields": [
+                self._field(name, hint, _key_required(hint, name in required))
+                for name, hint in hints.items()]}
         if issubclass(cls, tuple):
             defaults = getattr(cls, "_field_defaults", {})
             return {"kind": "namedtuple", "fields": [
@@ -217,6 +218,19 @@ def describe_module(module: types.ModuleType) -> dict:
                  for name, function in public_functions(module).items()]
     return {"module": module.__name__, "python": platform.python_version(),
             "functions": functions, "types": catalog.types}
+
+
+def _is_key_qualifier(origin: Any) -> bool:
+    """TypedDict's NotRequired / Required / ReadOnly (typing's or typing_extensions'): whether a
+    key may be absent is in ``__required_keys__``; the value's type is the argument."""
+    return getattr(origin, "_name", None) in ("NotRequired", "Required", "ReadOnly")
+
+
+def _key_required(hint: Any, by_class: bool) -> bool:
+    """A NotRequired / Required wrapper decides: under ``from __future__ import annotations``
+    Python before 3.12 cannot see it in the strings and counts every key as required."""
+    name = getattr(typing.get_origin(hint), "_name", None)
+    return {"NotRequired": False, "Required": True}.get(name, by_class)
 
 
 def _hints(owner: Any) -> dict:

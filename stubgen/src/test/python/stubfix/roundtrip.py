@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Generic, Optional, TypeVar
+from typing import Any, Generic, NotRequired, Optional, TypedDict, TypeVar
 
 T = TypeVar("T")
 
@@ -65,3 +65,15 @@ def user_page(size: int) -> Page[User]:
 def oldest(page: Page[User]) -> User:
     # the argument arrives as Page of User objects, not dicts
     return max(page.items, key=lambda user: user.age)
+
+
+class Entity(TypedDict):
+    id: int
+
+
+class Tagged(Entity):
+    tags: NotRequired[list[str]]
+
+
+def retag(item: Tagged) -> Tagged:
+    return {"id": item["id"] + 1, "tags": item.get("tags", []) + ["seen"]}

@@ -24,6 +24,7 @@ public final class RoundTripDriver implements Function<Pool, Map<String, String>
     Page<User> page = rt.userPage(2);
     r.put("userPage", page.toString());
     r.put("oldest", rt.oldest(page).toString());
+    r.put("retag", rt.retag(new Tagged(1, java.util.Optional.empty())).toString());
     return r;
   }
 }

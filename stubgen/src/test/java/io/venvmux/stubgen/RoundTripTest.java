@@ -61,4 +61,10 @@ class RoundTripTest extends DriverTest {
                 + " first=Optional[User[name=u0, age=20]], total=2]");
     assertThat(results.get("oldest")).isEqualTo("User[name=u1, age=21]");
   }
+
+  @Test
+  void notRequiredKeysOfAnInheritedTypedDictKeepTheirType() {
+    // retag({"id": 1}) == {"id": 2, "tags": ["seen"]}
+    assertThat(results.get("retag")).isEqualTo("Tagged[id=2, tags=Optional[[seen]]]");
+  }
 }

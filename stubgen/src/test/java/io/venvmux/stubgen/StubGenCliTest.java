@@ -84,6 +84,9 @@ class StubGenCliTest {
         .contains("User oldest(Page<User> page);");
     assertThat(pkg.resolve("User.java")).exists();
     assertThat(stderr.toString()).doesNotContain("Page");
+    // NotRequired[list[str]] in a TypedDict inheriting another, under __future__ annotations
+    assertThat(Files.readString(pkg.resolve("Tagged.java")).replaceAll("\\s+", " "))
+        .contains("@JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<List<String>> tags");
   }
 
   @Test
