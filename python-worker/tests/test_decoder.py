@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import sys
+import typing
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
@@ -218,3 +220,49 @@ def test_untyped_bytes_deep_inside():
     envelope = {"__bytes__": True, "b64": "YQ=="}
     assert decode(Any, [[{"x": envelope, "y": [1]}], 2]) == [[{"x": b"a", "y": [1]}], 2]
     assert decode(Any, envelope) == b"a"
+
+
+_T = typing.TypeVar("_T")
+
+
+@dataclasses.dataclass
+class _Member:
+    name: str
+
+
+@dataclasses.dataclass
+class _Page(typing.Generic[_T]):
+    items: list[_T]
+    first: Optional[_T]
+    total: int
+
+
+def test_a_generic_dataclass_decodes_its_fields_by_the_arguments():
+    page = converter_for(_Page[_Member])(
+        {"items": [{"name": "a"}, {"name": "b"}], "first": {"name": "a"}, "total": 2})
+    assert page == _Page([_Member("a"), _Member("b")], _Member("a"), 2)
+    with pytest.raises(DecodeError, match="unexpected field .nom. for _Member"):
+        converter_for(_Page[_Member])({"items": [{"nom": "a"}], "first": None, "total": 1})
+    # without arguments the fields stay as they came
+    assert converter_for(_Page)({"items": [{"name": "a"}], "first": None, "total": 1}).items \
+        == [{"name": "a"}]
+
+
+@pytest.mark.skipif(not hasattr(typing, "NotRequired"), reason="typing.NotRequired: 3.11+")
+def test_a_not_required_key_under_future_annotations_may_be_absent():
+    import types as pytypes
+    module = pytypes.ModuleType("td_future")
+    sys.modules["td_future"] = module
+    try:
+        exec("from __future__ import annotations\n"
+             "from typing import TypedDict\n"
+             "from typing import NotRequired\n"
+             "class Base(TypedDict):\n    id: int\n"
+             "class Tagged(Base):\n    tags: NotRequired[list[datetime]]\n"
+             "from datetime import datetime\n", module.__dict__)
+        convert = converter_for(module.Tagged)
+        assert convert({"id": 1}) == {"id": 1}
+        assert convert({"id": 1, "tags": ["2024-06-01T12:00:00"]}) == {
+            "id": 1, "tags": [datetime(2024, 6, 1, 12)]}
+    finally:
+        del sys.modules["td_future"]

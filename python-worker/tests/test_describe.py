@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import typing
+
+import pytest
 
 import typed_mod
 
@@ -76,3 +79,84 @@ def test_command_line_import_failure():
                            "broken_mod"], env=worker_env(), capture_output=True, timeout=60)
     assert done.returncode == 3
     assert json.loads(done.stdout)["error"]["type"] == "ModuleNotFoundError"
+
+
+_GENERIC_SOURCE = '''
+from __future__ import annotations
+from dataclasses import dataclass
+from typing import Generic, Optional, TypeVar
+
+T = TypeVar("T")
+
+@dataclass
+class User:
+    name: str
+
+@dataclass
+class Page(Generic[T]):
+    items: list[T]
+    first: Optional[T]
+    total: int
+
+def users(page: int) -> Page[User]:
+    ...
+
+def first(items: list[T]) -> T:
+    ...
+'''
+
+
+def test_generic_dataclass_keeps_its_parameters_and_arguments():
+    import types as pytypes
+    module = pytypes.ModuleType("generic_mod")
+    sys.modules["generic_mod"] = module
+    try:
+        exec(_GENERIC_SOURCE, module.__dict__)
+        description = describe_module(module)
+    finally:
+        del sys.modules["generic_mod"]
+    functions = {f["name"]: f for f in description["functions"]}
+    users, first = functions["users"], functions["first"]
+    assert users["returns"] == {"kind": "ref", "ref": "generic_mod.Page",
+                                "args": [{"kind": "ref", "ref": "generic_mod.User"}]}
+    page = description["types"]["generic_mod.Page"]
+    assert page["params"] == ["T"]
+    assert [f["type"] for f in page["fields"]] == [
+        {"kind": "list", "items": {"kind": "typevar", "name": "T"}},
+        {"kind": "optional", "type": {"kind": "typevar", "name": "T"}},
+        {"kind": "primitive", "name": "int"}]
+    assert "generic_mod.User" in description["types"]
+    # a function's own type variable is no class parameter: it stays untyped
+    assert first["returns"] == {"kind": "any"}
+
+
+_TYPEDDICT_SOURCE = '''
+from __future__ import annotations
+from typing import TypedDict
+from typing import NotRequired
+
+class Base(TypedDict):
+    id: int
+
+class Tagged(Base):
+    tags: NotRequired[list[str]]
+
+def tagged() -> Tagged:
+    ...
+'''
+
+
+@pytest.mark.skipif(not hasattr(typing, "NotRequired"), reason="typing.NotRequired: 3.11+")
+def test_not_required_in_an_inherited_typeddict_keeps_its_value_type():
+    import types as pytypes
+    module = pytypes.ModuleType("typeddict_mod")
+    sys.modules["typeddict_mod"] = module
+    try:
+        exec(_TYPEDDICT_SOURCE, module.__dict__)
+        tagged = describe_module(module)["types"]["typeddict_mod.Tagged"]
+    finally:
+        del sys.modules["typeddict_mod"]
+    assert tagged["fields"] == [
+        {"name": "id", "type": {"kind": "primitive", "name": "int"}, "required": True},
+        {"name": "tags", "type": {"kind": "list", "items": {"kind": "primitive", "name": "str"}},
+         "required": False}]

@@ -108,7 +108,8 @@ def _build(hint: Any) -> Optional[Converter]:
 
 
 def _build_generic(hint: Any, origin: Any, args: tuple) -> Optional[Converter]:
-    if origin is typing.Annotated:
+    # TypedDict's NotRequired[X] / Required[X] / ReadOnly[X] hold values of X
+    if origin is typing.Annotated or _qualifier(hint) is not None:
         return converter_for(args[0])
     if origin in _UNION_ORIGINS:
         return _union(args)
@@ -124,6 +125,10 @@ def _build_generic(hint: Any, origin: Any, args: tuple) -> Optional[Converter]:
         return _dict_of(_key_converter(args[0]), converter_for(args[1])) if len(args) == 2 \
             else decode_untyped
     if isinstance(origin, type):  # a generic class of the user's, Box[int]
+        params = getattr(origin, "__parameters__", ())
+        if is_dataclass(origin) and params and len(params) == len(args):
+            bindings = dict(zip(params, args))
+            return _RecordConverter(origin, lambda cls: _dataclass_fields(cls, bindings))
         return _build_class(origin)
     return None
 
@@ -406,16 +411,29 @@ def _hints_of(cls: type) -> dict:
         return dict(getattr(cls, "__annotations__", {}))
 
 
-def _dataclass_fields(cls: type) -> tuple:
+def _dataclass_fields(cls: type, bindings: Optional[dict] = None) -> tuple:
     """(converters of the init fields, required names, names to drop). Fields with
-    ``init=False`` are in every encoded result, so a record sent back may carry them."""
+    ``init=False`` are in every encoded result, so a record sent back may carry them.
+    ``bindings`` gives a generic dataclass's type parameters their arguments (Page[User])."""
     dataclasses = sys.modules["dataclasses"]  # loaded: cls is a dataclass
     hints = _hints_of(cls)
+    if bindings:
+        hints = {name: _bound(hint, bindings) for name, hint in hints.items()}
     fields = [f for f in dataclasses.fields(cls) if f.init]
     required = {f.name for f in fields
                 if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
     derived = {f.name for f in dataclasses.fields(cls) if not f.init}
     return {f.name: converter_for(hints.get(f.name, Any)) for f in fields}, required, derived
+
+
+def _bound(hint: Any, bindings: dict) -> Any:
+    """``hint`` with its type parameters replaced: T becomes User, list[T] list[User]."""
+    if isinstance(hint, typing.TypeVar):
+        return bindings.get(hint, Any)
+    params = getattr(hint, "__parameters__", ())
+    if params and not isinstance(hint, type):
+        return hint[tuple(bindings.get(p, Any) for p in params)]
+    return hint
 
 
 def _namedtuple_fields(cls: type) -> tuple:
@@ -470,17 +488,29 @@ class _RecordConverter:
                               show_value=False) from None
 
 
+def _qualifier(hint: Any) -> Optional[str]:
+    """"NotRequired", "Required" or "ReadOnly" for a TypedDict key's wrapped hint, else None."""
+    name = getattr(typing.get_origin(hint), "_name", None)
+    return name if name in ("NotRequired", "Required", "ReadOnly") else None
+
+
 class _TypedDictConverter:
     def __init__(self, cls: type) -> None:
         self.cls = cls
         self.fields: Optional[dict] = None
+        self.required: set = set()
 
     def __call__(self, value: Any) -> Any:
         if self.fields is None:
-            self.fields = {key: converter_for(hint) for key, hint in _hints_of(self.cls).items()}
+            hints = _hints_of(self.cls)
+            # under ``from __future__ import annotations`` Python before 3.12 counts NotRequired
+            # keys as required: the hint itself says
+            self.required = {key for key in getattr(self.cls, "__required_keys__", ())
+                             if _qualifier(hints.get(key)) != "NotRequired"}
+            self.fields = {key: converter_for(hint) for key, hint in hints.items()}
         if type(value) is not dict:
             raise DecodeError("an object for %s" % self.cls.__name__, value)
-        missing = set(getattr(self.cls, "__required_keys__", ())).difference(value)
+        missing = self.required.difference(value)
         if missing:
             raise DecodeError("missing key %s for %s" % (", ".join(map(repr, sorted(missing))),
                                                         self.cls.__name__), show_value=False)

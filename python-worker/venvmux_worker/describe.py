@@ -24,11 +24,14 @@ Type trees (``"kind"``):
 - ``stream`` with ``items``: an Iterator, Generator, AsyncIterator or AsyncGenerator (what a
   generator function returns; the host can stream its items)
 - ``optional`` with ``type``; ``union`` with ``types``; ``literal`` with ``values``
-- ``ref`` with ``ref``: a key of ``"types"``
+- ``ref`` with ``ref``: a key of ``"types"``; a generic one used with arguments (``Page[User]``)
+  has ``args`` (trees, in the order of the type's ``params``)
+- ``typevar`` with ``name``: a type parameter, inside a generic type's fields only
 
 Types (``"kind"``): ``enum`` (``members``: name and value), ``dataclass``, ``namedtuple``,
 ``typeddict``, ``pydantic`` (``fields``: name, type, required). Each has ``name``, ``module``
-and ``qualname``. Parameter ``kind`` is one of positional_only, positional_or_keyword,
+and ``qualname``; a generic one (``class Page(Generic[T])``) has ``params``, the names of its
+type parameters. Parameter ``kind`` is one of positional_only, positional_or_keyword,
 var_positional, keyword_only, var_keyword; ``default`` (JSON, via the result encoder) is there
 when ``has_default`` is true. Exit 0, or 3 with a fatal line (as the worker's) when the
 module does not import.
@@ -78,10 +81,14 @@ class TypeCatalog:
 
     def __init__(self) -> None:
         self.types: Dict[str, dict] = {}
+        self._in_scope: tuple = ()  # the type parameters of the class being described
+
 
     def tree(self, hint: Any) -> dict:
         if hint is None or hint is type(None):
             return {"kind": "none"}
+        if isinstance(hint, typing.TypeVar) and hint in self._in_scope:
+            return {"kind": "typevar", "name": hint.__name__}
         if hint is Any or hint is object or isinstance(hint, typing.TypeVar):
             return dict(_ANY)
         if isinstance(hint, (str, typing.ForwardRef)):
@@ -98,7 +105,7 @@ class TypeCatalog:
         return {"kind": "unknown", "python": repr(hint)}
 
     def _generic(self, hint: Any, origin: Any, args: tuple) -> dict:
-        if origin is typing.Annotated:
+        if origin is typing.Annotated or _is_key_qualifier(origin):
             return self.tree(args[0])
         if origin in _UNION_ORIGINS:
             members = [arg for arg in args if arg is not type(None)]
@@ -121,7 +128,10 @@ class TypeCatalog:
             key, value = (self.tree(arg) for arg in args) if len(args) == 2 else (_ANY, _ANY)
             return {"kind": "dict", "key": dict(key), "value": dict(value)}
         if isinstance(origin, type):
-            return self._class(origin)
+            tree = self._class(origin)
+            if tree["kind"] == "ref" and args:
+                tree["args"] = [self.tree(arg) for arg in args]
+            return tree
         return {"kind": "unknown", "python": repr(hint)}
 
     def _class(self, cls: type) -> dict:
@@ -149,7 +159,15 @@ class TypeCatalog:
             entry = {"name": cls.__name__, "module": cls.__module__, "qualname": cls.__qualname__,
                      "doc": _own_doc(cls)}
             self.types[key] = entry  # before the fields: recursive types refer to themselves
-            entry.update(self._describe_class(cls))
+            params = tuple(p for p in getattr(cls, "__parameters__", ())
+                           if isinstance(p, typing.TypeVar))
+            if params and not issubclass(cls, Enum):
+                entry["params"] = [p.__name__ for p in params]
+            outer, self._in_scope = self._in_scope, params
+            try:
+                entry.update(self._describe_class(cls))
+            finally:
+                self._in_scope = outer
         return key
 
     def _describe_class(self, cls: type) -> dict:
@@ -165,8 +183,9 @@ class TypeCatalog:
                 for f in dataclasses.fields(cls)]}
         if typing.is_typeddict(cls):
             required = getattr(cls, "__required_keys__", frozenset(hints))
-            return {"kind": "typeddict", "fields": [self._field(name, hint, name in required)
-                                                    for name, hint in hints.items()]}
+            return {"kind": "typeddict", "fields": [
+                self._field(name, hint, _key_required(hint, name in required))
+                for name, hint in hints.items()]}
         if issubclass(cls, tuple):
             defaults = getattr(cls, "_field_defaults", {})
             return {"kind": "namedtuple", "fields": [
@@ -206,6 +225,19 @@ def describe_module(module: types.ModuleType) -> dict:
                  for name, function in public_functions(module).items()]
     return {"module": module.__name__, "python": platform.python_version(),
             "functions": functions, "types": catalog.types}
+
+
+def _is_key_qualifier(origin: Any) -> bool:
+    """TypedDict's NotRequired / Required / ReadOnly (typing's or typing_extensions'): whether a
+    key may be absent is in ``__required_keys__``; the value's type is the argument."""
+    return getattr(origin, "_name", None) in ("NotRequired", "Required", "ReadOnly")
+
+
+def _key_required(hint: Any, by_class: bool) -> bool:
+    """A NotRequired / Required wrapper decides: under ``from __future__ import annotations``
+    Python before 3.12 cannot see it in the strings and counts every key as required."""
+    name = getattr(typing.get_origin(hint), "_name", None)
+    return {"NotRequired": False, "Required": True}.get(name, by_class)
 
 
 def _hints(owner: Any) -> dict:

@@ -3,8 +3,11 @@ written and every call must return what Python returns when called directly."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Generic, NotRequired, Optional, TypedDict, TypeVar
+
+T = TypeVar("T")
 
 
 def stamp(day: int) -> datetime:
@@ -38,3 +41,39 @@ def kinds(a: int, /, b: str = "x", *, c: bool, **extra: int) -> str:
 
 def relabel(labels: dict[int, str]) -> dict[int, str]:
     return {key + 1: value + "!" for key, value in labels.items()}
+
+
+@dataclass
+class User:
+    name: str
+    age: int
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of results."""
+    items: list[T]
+    first: Optional[T]
+    total: int
+
+
+def user_page(size: int) -> Page[User]:
+    items = [User("u%d" % i, 20 + i) for i in range(size)]
+    return Page(items, items[0] if items else None, size)
+
+
+def oldest(page: Page[User]) -> User:
+    # the argument arrives as Page of User objects, not dicts
+    return max(page.items, key=lambda user: user.age)
+
+
+class Entity(TypedDict):
+    id: int
+
+
+class Tagged(Entity):
+    tags: NotRequired[list[str]]
+
+
+def retag(item: Tagged) -> Tagged:
+    return {"id": item["id"] + 1, "tags": item.get("tags", []) + ["seen"]}

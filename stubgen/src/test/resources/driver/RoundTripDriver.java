@@ -21,6 +21,10 @@ public final class RoundTripDriver implements Function<Pool, Map<String, String>
     r.put("users", rt.users(1) + " " + rt.users(1, 3) + " " + rt.users(0, 1, "u"));
     r.put("kinds", rt.kinds(1, "y", true));
     r.put("relabel", new TreeMap<>(rt.relabel(Map.of(1L, "a", 2L, "b"))).toString());
+    Page<User> page = rt.userPage(2);
+    r.put("userPage", page.toString());
+    r.put("oldest", rt.oldest(page).toString());
+    r.put("retag", rt.retag(new Tagged(1, java.util.Optional.empty())).toString());
     return r;
   }
 }

@@ -64,7 +64,9 @@ public record ModuleDescription(
 
   /**
    * A named type; {@code kind} is {@code enum} (with members) or {@code dataclass}, {@code
-   * typeddict}, {@code namedtuple}, {@code pydantic} (with fields).
+   * typeddict}, {@code namedtuple}, {@code pydantic} (with fields). A generic one ({@code
+   * Page(Generic[T])}) names its type parameters in {@code params}; its fields' trees refer to them
+   * as {@code typevar}.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record NamedType(
@@ -74,7 +76,13 @@ public record ModuleDescription(
       String qualname,
       @Nullable String doc,
       @Nullable List<Member> members,
-      @Nullable List<Field> fields) {
+      @Nullable List<Field> fields,
+      @Nullable List<String> params) {
+
+    /** The type parameters' names; empty unless the type is generic. */
+    public List<String> typeParameters() {
+      return params == null ? List.of() : params;
+    }
 
     /** Whether it is a Python {@code Enum}. */
     public boolean isEnum() {

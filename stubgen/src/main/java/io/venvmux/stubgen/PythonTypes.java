@@ -49,7 +49,10 @@ final class PythonTypes {
         return "Literal[" + String.join(", ", values) + "]";
       case "ref":
         String ref = tree.path("ref").asText();
-        return ref.substring(ref.lastIndexOf('.') + 1);
+        String simple = ref.substring(ref.lastIndexOf('.') + 1);
+        return tree.has("args") ? simple + "[" + all(tree.path("args")) + "]" : simple;
+      case "typevar":
+        return tree.path("name").asText();
       default:
         return tree.toString();
     }

@@ -6,6 +6,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import io.venvmux.annotations.PyName;
 import io.venvmux.stubgen.ModuleDescription.Field;
 import io.venvmux.stubgen.ModuleDescription.NamedType;
@@ -74,6 +75,7 @@ final class RecordRenderer {
           .append('\n');
     }
     return TypeSpec.recordBuilder(name)
+        .addTypeVariables(type.typeParameters().stream().map(TypeVariableName::get).toList())
         .addModifiers(Modifier.PUBLIC)
         .addAnnotation(Stamp.generated())
         .addJavadoc(Javadocs.paragraph(type.doc()))

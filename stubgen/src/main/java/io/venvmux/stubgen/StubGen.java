@@ -1,15 +1,8 @@
 package io.venvmux.stubgen;
 
-import com.palantir.javapoet.JavaFile;
 import io.venvmux.CallException;
-import io.venvmux.EnvSpec;
-import io.venvmux.internal.VenvMuxHome;
-import io.venvmux.internal.env.EnvResolver;
-import io.venvmux.internal.env.ResolvedEnv;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,94 +156,34 @@ public final class StubGen implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    String prefix = strict ? "stubgen: error: " : "";
     try {
-      StubRenderer renderer = renderer();
-      if (Files.exists(out) && !Files.isDirectory(out)) {
-        throw new StubGenException(
-            "cannot write into "
-                + out
-                + ": it is a file, not a folder; --out names the source root");
-      }
-      EnvSpec envSpec = envSpec();
-      Path venvmuxHome = VenvMuxHome.resolve(home);
-      ResolvedEnv env = new EnvResolver(venvmuxHome).resolve(envSpec);
-      ModuleDescription description =
-          new ModuleDescriber(venvmuxHome, Duration.ofSeconds(timeoutSeconds))
-              .describe(module, envSpec, env);
-      StubRenderer.Rendered rendered = renderer.render(description);
-      String prefix = strict ? "stubgen: error: " : "";
-      rendered.skipped().forEach(s -> err.println(prefix + "left out " + s));
-      rendered.approximations().forEach(a -> err.println(prefix + "approximated " + a));
-      if (strict && !(rendered.skipped().isEmpty() && rendered.approximations().isEmpty())) {
-        err.println(
-            "stubgen: --strict: nothing written; change the hints, or drop --strict to accept"
-                + " what is named above");
-        return 1;
-      }
-      write(rendered.files());
-      if (description.functions().isEmpty()) {
-        err.println(
-            "note: "
-                + module
-                + " has no public functions (imported names count only when listed in __all__);"
-                + " the interface is empty");
-      }
+      GeneratedSources sources = StubGenerator.generate(options(), w -> err.println(prefix + w));
+      sources.writeTo(out).forEach(f -> stdout.println("wrote " + f));
       return 0;
     } catch (StubGenException | CallException | UncheckedIOException e) {
       err.println("stubgen: " + e.getMessage());
       return 1;
     } finally {
+      stdout.flush();
       err.flush();
     }
   }
 
-  private void write(List<JavaFile> files) {
-    PrintWriter stdout = spec.commandLine().getOut();
-    try {
-      for (JavaFile file : files) {
-        stdout.println("wrote " + file.writeToPath(out));
-      }
-    } catch (IOException e) {
-      throw new StubGenException("cannot write into " + out + ": " + e, e);
-    } finally {
-      stdout.flush();
-    }
-  }
-
-  private StubRenderer renderer() {
-    TypeMapper.DateTimes dt;
-    switch (dateTimes.toLowerCase(java.util.Locale.ROOT)) {
-      case "offset" -> dt = TypeMapper.DateTimes.OFFSET;
-      case "local" -> dt = TypeMapper.DateTimes.LOCAL;
-      default -> throw new StubGenException("--datetime must be offset or local, not " + dateTimes);
-    }
-    String name =
-        interfaceName != null
-            ? interfaceName
-            : TypeNamer.unreserved(JavaNames.interfaceFor(module));
-    ModuleSettings settings =
-        new ModuleSettings(
-            python,
-            project == null ? null : project.toString(),
-            requirements.stream().map(Path::toString).toList(),
-            packages,
-            workerPaths.stream().map(Path::toString).toList(),
-            venv == null ? null : venv.toString());
-    return new StubRenderer(javaPackage, name, settings, dt, asyncTwins);
-  }
-
-  private EnvSpec envSpec() {
-    EnvSpec.Builder b =
-        EnvSpec.builder().requirements(requirements).packages(packages).workerPaths(workerPaths);
-    if (python != null) {
-      b.python(python);
-    }
-    if (project != null) {
-      b.project(project);
-    }
-    if (venv != null) {
-      b.venv(venv);
-    }
-    return b.build();
+  private StubGenOptions options() {
+    return new StubGenOptions(module, javaPackage)
+        .interfaceName(interfaceName)
+        .python(python)
+        .project(project == null ? null : project.toString())
+        .requirements(requirements.stream().map(Path::toString).toList())
+        .packages(packages)
+        .venv(venv == null ? null : venv.toString())
+        .workerPaths(workerPaths.stream().map(Path::toString).toList())
+        .home(home)
+        .dateTimes(dateTimes)
+        .strict(strict)
+        .asyncTwins(asyncTwins)
+        .timeout(Duration.ofSeconds(timeoutSeconds));
   }
 }

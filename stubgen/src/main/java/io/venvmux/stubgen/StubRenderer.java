@@ -67,6 +67,10 @@ final class StubRenderer {
         new TypeMapper(
             namer::nameOf,
             key -> module.types().containsKey(key) && module.types().get(key).isEnum(),
+            key ->
+                module.types().containsKey(key)
+                    ? module.types().get(key).typeParameters()
+                    : List.of(),
             dateTimes);
     String origin = ", as " + Javadocs.code(module.module()) + "'s functions use it";
     List<JavaFile> files = new ArrayList<>();

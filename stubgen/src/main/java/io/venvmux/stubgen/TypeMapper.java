@@ -5,6 +5,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,16 +79,22 @@ final class TypeMapper {
 
   private final Function<String, ClassName> namedTypes;
   private final Predicate<String> isEnum;
+  private final Function<String, List<String>> typeParameters;
   private final DateTimes dateTimes;
 
   /**
    * @param namedTypes the Java class generated for a key of the description's {@code types}
    * @param isEnum whether such a key names a Python enum
+   * @param typeParameters the type parameters of such a key's type (empty unless generic)
    */
   TypeMapper(
-      Function<String, ClassName> namedTypes, Predicate<String> isEnum, DateTimes dateTimes) {
+      Function<String, ClassName> namedTypes,
+      Predicate<String> isEnum,
+      Function<String, List<String>> typeParameters,
+      DateTimes dateTimes) {
     this.namedTypes = namedTypes;
     this.isEnum = isEnum;
+    this.typeParameters = typeParameters;
     this.dateTimes = dateTimes;
   }
 
@@ -183,7 +190,9 @@ final class TypeMapper {
       case "literal":
         return literal(tree, notes);
       case "ref":
-        return namedTypes.apply(tree.path("ref").asText());
+        return named(tree, notes);
+      case "typevar":
+        return TypeVariableName.get(tree.path("name").asText());
       case "any":
         notes.add(
             PythonTypes.render(tree)
@@ -198,6 +207,31 @@ final class TypeMapper {
             PythonTypes.render(tree) + " has no Java counterpart: Object holds whatever crosses");
         return OBJECT;
     }
+  }
+
+  /**
+   * A generated type; a generic one with its arguments ({@code Page[User]} is {@code Page<User>}),
+   * or {@code Object} for each where Python gives none.
+   */
+  private TypeName named(JsonNode tree, Notes notes) {
+    String key = tree.path("ref").asText();
+    ClassName name = namedTypes.apply(key);
+    List<String> params = typeParameters.apply(key);
+    if (params.isEmpty()) {
+      return name;
+    }
+    List<TypeName> args = new ArrayList<>();
+    JsonNode given = tree.path("args");
+    for (int i = 0; i < params.size(); i++) {
+      args.add(given.has(i) ? boxed(given.get(i), notes) : OBJECT);
+    }
+    if (given.size() != params.size()) {
+      notes.add(
+          PythonTypes.render(tree)
+              + " is generic but used without its type arguments: Object for "
+              + String.join(", ", params));
+    }
+    return ParameterizedTypeName.get(name, args.toArray(TypeName[]::new));
   }
 
   private TypeName tupleItems(JsonNode tree, Notes notes) {

@@ -51,4 +51,20 @@ class RoundTripTest extends DriverTest {
     // relabel({1: "a", 2: "b"})
     assertThat(results.get("relabel")).isEqualTo("{2=a!, 3=b!}");
   }
+
+  @Test
+  void genericDataclassesAreGenericRecordsBothWays() {
+    // Page([User("u0", 20), User("u1", 21)], User("u0", 20), 2); oldest(that page)
+    assertThat(results.get("userPage"))
+        .isEqualTo(
+            "Page[items=[User[name=u0, age=20], User[name=u1, age=21]],"
+                + " first=Optional[User[name=u0, age=20]], total=2]");
+    assertThat(results.get("oldest")).isEqualTo("User[name=u1, age=21]");
+  }
+
+  @Test
+  void notRequiredKeysOfAnInheritedTypedDictKeepTheirType() {
+    // retag({"id": 1}) == {"id": 2, "tags": ["seen"]}
+    assertThat(results.get("retag")).isEqualTo("Tagged[id=2, tags=Optional[[seen]]]");
+  }
 }

@@ -72,6 +72,24 @@ class StubGenCliTest {
   }
 
   @Test
+  void aGenericDataclassIsAGenericRecordUsedWithItsArguments() throws IOException {
+    assertThat(run(withModule(Fixtures.cliArgs(out), "stubfix.roundtrip")))
+        .as(stderr.toString())
+        .isZero();
+    Path pkg = out.resolve("com/example/gen");
+    assertThat(Files.readString(pkg.resolve("Page.java")).replaceAll("\\s+", " "))
+        .contains("public record Page<T>(List<T> items, Optional<T> first, long total)");
+    assertThat(Files.readString(pkg.resolve("Roundtrip.java")))
+        .contains("Page<User> userPage(long size);")
+        .contains("User oldest(Page<User> page);");
+    assertThat(pkg.resolve("User.java")).exists();
+    assertThat(stderr.toString()).doesNotContain("Page");
+    // NotRequired[list[str]] in a TypedDict inheriting another, under __future__ annotations
+    assertThat(Files.readString(pkg.resolve("Tagged.java")).replaceAll("\\s+", " "))
+        .contains("@JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<List<String>> tags");
+  }
+
+  @Test
   void interfaceNameCanBeChosen() {
     assertThat(run(Fixtures.cliArgs(out, "--interface-name", "Shapes")))
         .as(stderr.toString())
