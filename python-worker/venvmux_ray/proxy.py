@@ -78,6 +78,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     except BaseException as error:
         return _fatal(channel, wire, ENV_START, "ray is not importable in the proxy's env: %s"
                       % error, error, EXIT_IMPORT_FAILED)
+    unreachable = unreachable_reason(options.address)
+    if unreachable is not None:
+        return _fatal(channel, wire, ENV_START, "cannot reach the Ray cluster at %s: %s"
+                      % (options.address, unreachable), ConnectionError(unreachable),
+                      EXIT_CLUSTER_UNREACHABLE)
     runtime_env = json.loads(options.runtime_env)
     runtime_env["py_modules"] = py_modules(options.py_path)
     try:
@@ -118,6 +123,23 @@ def main(argv: Optional[List[str]] = None) -> int:
         _exit_now(EXIT_HOST_GONE)
     _exit_now(EXIT_OK)
     return EXIT_OK
+
+
+def unreachable_reason(address: str, timeout: float = 10.0) -> Optional[str]:
+    """Why the cluster's ``host:port`` (``ray://`` or a GCS address) takes no TCP connection, or
+    None; ``ray.init`` itself retries an unreachable address for minutes. ``auto`` is left to
+    Ray."""
+    target = address[len("ray://"):] if address.startswith("ray://") else address
+    host, _, port = target.rpartition(":")
+    if not host or not port.isdigit():
+        return None
+    import socket
+
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as error:
+        return "%s (no TCP connection to %s:%s)" % (error, host, port)
+    return None
 
 
 def py_modules(folders: List[str]) -> List[str]:

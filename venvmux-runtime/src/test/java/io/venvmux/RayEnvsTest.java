@@ -45,6 +45,15 @@ class RayEnvsTest {
                     .startTimeout(build)
                     .build(),
                 "vmx_numpy")
+            .env(
+                "unbuildable",
+                TestEnvs.spec()
+                    .packages("venvmux-no-such-package==0.0.1")
+                    .ray(ray)
+                    .workers(1)
+                    .startTimeout(build)
+                    .build(),
+                "vmx_fixture")
             .build();
   }
 
@@ -113,5 +122,28 @@ class RayEnvsTest {
         "the env has two workers again",
         () -> TestEnvs.workerPids(rays).size() == 2);
     assertThat(rays.call("slow_pid", Map.of("seconds", 0))).isInstanceOf(Integer.class);
+  }
+
+  @Test
+  void aRuntimeEnvThatCannotBeBuiltIsAnEnvBuildExceptionWithRaysMessage() {
+    assertThatThrownBy(() -> pool.call("unbuildable", "add", Map.of("a", 1, "b", 2)))
+        .isInstanceOf(EnvBuildException.class)
+        .hasMessageContaining("runtime_env")
+        .hasMessageContaining("venvmux-no-such-package");
+  }
+
+  @Test
+  void anUnreachableClusterIsAnEnvStartExceptionNamingItsAddress() {
+    try (Pool far =
+        TestEnvs.pool()
+            .env(
+                "far",
+                TestEnvs.spec().ray(RayCluster.at("127.0.0.1:9")).workers(1).build(),
+                "vmx_fixture")
+            .build()) {
+      assertThatThrownBy(() -> far.call("far", "add", Map.of("a", 1, "b", 2)))
+          .isInstanceOf(EnvStartException.class)
+          .hasMessageContaining("cannot reach the Ray cluster at 127.0.0.1:9");
+    }
   }
 }
