@@ -45,6 +45,7 @@ public final class EnvSpec {
   private final int maxQueued;
   private final @Nullable Duration callTimeout;
   private final Duration startTimeout;
+  private final @Nullable RayCluster ray;
 
   private EnvSpec(Builder b) {
     this.python = b.python;
@@ -66,6 +67,7 @@ public final class EnvSpec {
     this.maxQueued = b.maxQueued;
     this.callTimeout = b.callTimeout;
     this.startTimeout = b.startTimeout;
+    this.ray = b.ray;
   }
 
   /** A new builder with the defaults: auto sizing, no venv, the {@code python3} on PATH. */
@@ -100,6 +102,7 @@ public final class EnvSpec {
     b.maxQueued = maxQueued;
     b.callTimeout = callTimeout;
     b.startTimeout = startTimeout;
+    b.ray = ray;
     return b;
   }
 
@@ -206,6 +209,11 @@ public final class EnvSpec {
     return startTimeout;
   }
 
+  /** The Ray cluster whose actors are this env's workers; empty: local worker processes. */
+  public Optional<RayCluster> ray() {
+    return Optional.ofNullable(ray);
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) {
@@ -233,7 +241,8 @@ public final class EnvSpec {
         && scaleDownIdle.equals(s.scaleDownIdle)
         && scaleUpCooldown.equals(s.scaleUpCooldown)
         && Objects.equals(callTimeout, s.callTimeout)
-        && startTimeout.equals(s.startTimeout);
+        && startTimeout.equals(s.startTimeout)
+        && Objects.equals(ray, s.ray);
   }
 
   @Override
@@ -263,7 +272,11 @@ public final class EnvSpec {
     sb.append("workers=")
         .append(workers == null ? "auto(" + minWorkers + ".." + maxWorkers + ")" : workers);
     sb.append(", inflight=").append(inflight);
-    sb.append(", pipelined=").append(pipelined).append('}');
+    sb.append(", pipelined=").append(pipelined);
+    if (ray != null) {
+      sb.append(", ray=").append(ray);
+    }
+    sb.append('}');
     return sb.toString();
   }
 
@@ -288,8 +301,21 @@ public final class EnvSpec {
     private int maxQueued = DEFAULT_MAX_QUEUED;
     private @Nullable Duration callTimeout;
     private Duration startTimeout = Duration.ofSeconds(60);
+    private @Nullable RayCluster ray;
 
     private Builder() {}
+
+    /**
+     * Runs the workers as actors on a Ray cluster instead of local processes: {@code workers},
+     * {@code minWorkers}/{@code maxWorkers}, {@code inflight} and {@code callTimeout} keep their
+     * meaning (a worker is an actor). The env's packages, requirements and project become the
+     * actors' {@code runtime_env}; {@code workerPaths} travel as {@code py_modules}. {@code
+     * startTimeout} covers building that runtime_env on the cluster.
+     */
+    public Builder ray(RayCluster cluster) {
+      this.ray = Objects.requireNonNull(cluster, "cluster");
+      return this;
+    }
 
     /** An interpreter path, or a version such as {@code "3.12"} looked up on PATH and in pyenv. */
     public Builder python(String python) {

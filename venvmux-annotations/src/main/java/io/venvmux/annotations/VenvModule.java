@@ -64,4 +64,13 @@ public @interface VenvModule {
 
   /** A fixed number of workers; 0 (the default): auto sizing. */
   int workers() default 0;
+
+  /**
+   * Where the env's workers run, read when the client is bound: empty (the default) for local
+   * processes, {@code "local"} for a local Ray, a Ray address ({@code "ray://head:10001"}), or
+   * {@code "${NAME}"}: the system property NAME, else the environment variable NAME, holding one of
+   * those (unset or empty: local processes). So {@code ray = "${VENVMUX_RAY_ADDRESS}"} moves a
+   * typed client to Ray without recompiling.
+   */
+  String ray() default "";
 }

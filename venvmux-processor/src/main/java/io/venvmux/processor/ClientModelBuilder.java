@@ -91,6 +91,7 @@ final class ClientModelBuilder {
         annotations.string(a, "project"),
         annotations.string(a, "python"),
         annotations.strings(a, "workerPaths"),
-        annotations.intValue(a, "workers"));
+        annotations.intValue(a, "workers"),
+        annotations.string(a, "ray"));
   }
 }

@@ -139,6 +139,7 @@ final class ClientWriter {
     optional(b, "project", s.project());
     optional(b, "python", s.python());
     optional(b, "workerPaths", s.workerPaths());
+    optional(b, "ray", s.ray());
     if (s.workers() > 0) {
       b.add(".workers($L)\n", s.workers());
     }

@@ -53,7 +53,8 @@ final class Model {
       String project,
       String python,
       List<String> workerPaths,
-      int workers) {}
+      int workers,
+      String ray) {}
 
   /**
    * One method of the interface.

@@ -30,6 +30,7 @@ public final class ClientDescriptor<T> {
   private final String python;
   private final List<String> workerPaths;
   private final int workers;
+  private final String ray;
   private final List<PyFunction> functions;
   private final Function<VenvHandle, ? extends T> factory;
 
@@ -43,6 +44,7 @@ public final class ClientDescriptor<T> {
     this.python = b.python;
     this.workerPaths = List.copyOf(b.workerPaths);
     this.workers = b.workers;
+    this.ray = b.ray;
     this.functions = List.copyOf(b.functions);
     this.factory = Objects.requireNonNull(b.factory, "factory");
   }
@@ -87,6 +89,7 @@ public final class ClientDescriptor<T> {
     if (workers > 0) {
       spec.workers(workers);
     }
+    RaySetting.cluster(ray).ifPresent(spec::ray);
     return spec.build();
   }
 
@@ -111,6 +114,7 @@ public final class ClientDescriptor<T> {
     private String python = "";
     private final List<String> workerPaths = new ArrayList<>();
     private int workers;
+    private String ray = "";
     private final List<PyFunction> functions = new ArrayList<>();
     private @Nullable Function<VenvHandle, ? extends T> factory;
 
@@ -146,6 +150,12 @@ public final class ClientDescriptor<T> {
 
     public Builder<T> workerPaths(String... paths) {
       this.workerPaths.addAll(List.of(paths));
+      return this;
+    }
+
+    /** Where the workers run: see {@code @VenvModule(ray = ..)}. */
+    public Builder<T> ray(String ray) {
+      this.ray = ray;
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.venvmux.internal.dispatch;
 
 import io.venvmux.Serializer;
 import io.venvmux.internal.env.EnvResolver;
+import io.venvmux.internal.ray.RayClusters;
 import io.venvmux.internal.wire.WireWarmUp;
 import io.venvmux.internal.worker.WorkerProcess;
 import io.venvmux.internal.worker.WorkerSources;
@@ -49,6 +50,9 @@ public final class PoolRuntime {
   /** Holds oversized payloads and results; {@link CallFactory} writes payloads to it. */
   final SpillDir spill = new SpillDir();
 
+  /** Ray-backed workers' launches, and the local Rays the pool started (stopped at close). */
+  final RayClusters ray;
+
   private final AtomicLong ids = new AtomicLong();
   private final Set<WorkerProcess> processes = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -77,6 +81,7 @@ public final class PoolRuntime {
     inBackground(spill::sweepLeftovers);
     this.home = home;
     this.resolver = new EnvResolver(home);
+    this.ray = new RayClusters(resolver);
     this.serializer = serializer;
     this.maxPayloadBytes = maxPayloadBytes;
     this.maxResultBytes = maxResultBytes;
@@ -190,6 +195,7 @@ public final class PoolRuntime {
     for (WorkerProcess p : left) {
       p.awaitExit(Duration.ofSeconds(10));
     }
+    ray.close();
     timer.shutdownNow();
     stop(background, "background");
     if (ownedCallbacks != null) {

@@ -55,15 +55,24 @@ final class WorkerStarter {
     WorkerProcess proc;
     try {
       WorkerLaunch launch =
-          WorkerLaunch.forEnv(
-              name,
-              module,
-              spec,
-              resolved(),
-              rt.workerSources(),
-              rt.serializer,
-              rt.maxResultBytes,
-              rt.resultSpillDir());
+          spec.ray().isPresent()
+              ? rt.ray.launch(
+                  name,
+                  module,
+                  spec,
+                  rt.workerSources(),
+                  rt.serializer,
+                  rt.maxResultBytes,
+                  rt.resultSpillDir())
+              : WorkerLaunch.forEnv(
+                  name,
+                  module,
+                  spec,
+                  resolved(),
+                  rt.workerSources(),
+                  rt.serializer,
+                  rt.maxResultBytes,
+                  rt.resultSpillDir());
       proc = WorkerProcess.spawn(launch, this::exited);
     } catch (CallException e) {
       throw e;

@@ -1,11 +1,13 @@
 package io.venvmux.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.venvmux.EnvBuildException;
 import io.venvmux.EnvStartException;
 import io.venvmux.ProtocolMismatchException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,6 +42,7 @@ public final class HelloReader {
     String type = line.path("type").asText("");
     if ("fatal".equals(type)) {
       JsonNode err = line.path("error");
+      failedBeforeImport(err);
       throw new EnvStartException(
           "module '"
               + module
@@ -76,5 +79,20 @@ public final class HelloReader {
         line.path("serializer").asText(""),
         functions,
         features);
+  }
+
+  /**
+   * A fatal line about the worker's surroundings rather than its module (a Ray proxy's: the cluster
+   * is unreachable, or its runtime_env could not be built) says so in its own words.
+   */
+  private static void failedBeforeImport(JsonNode err) {
+    String code = err.path("code").asText("");
+    String message = err.path("message").asText("");
+    if ("env_build".equals(code)) {
+      throw new EnvBuildException(message, List.of(), List.of(err.path("traceback").asText("")));
+    }
+    if ("env_start".equals(code)) {
+      throw new EnvStartException(message, err.path("traceback").asText(""));
+    }
   }
 }

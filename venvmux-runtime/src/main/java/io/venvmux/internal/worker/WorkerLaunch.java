@@ -102,4 +102,18 @@ public record WorkerLaunch(
     return new WorkerLaunch(
         env, module, cmd, vars, spec.startTimeout(), maxResultBytes == null ? null : spillDir);
   }
+
+  /**
+   * This launch running another Python module ({@code -m pythonModule}) with the same options, more
+   * arguments after them, and more variables (replacing same-named ones).
+   */
+  public WorkerLaunch runningModule(
+      String pythonModule, List<String> moreArgs, Map<String, String> moreVars) {
+    List<String> cmd = new ArrayList<>(command);
+    cmd.set(cmd.indexOf("-m") + 1, pythonModule);
+    cmd.addAll(moreArgs);
+    Map<String, String> vars = new LinkedHashMap<>(environment);
+    vars.putAll(moreVars);
+    return new WorkerLaunch(env, module, cmd, vars, startTimeout);
+  }
 }

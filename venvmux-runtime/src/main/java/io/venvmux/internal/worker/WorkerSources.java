@@ -37,30 +37,44 @@ public final class WorkerSources {
   /** The package's resource folder on the classpath. */
   static final String PACKAGE = "venvmux_worker";
 
-  private static final Map<Path, Path> EXTRACTED = new ConcurrentHashMap<>();
+  /** The Ray proxy's package (it imports ray), extracted the same way into a folder of its own. */
+  public static final String RAY_PACKAGE = "venvmux_ray";
+
+  private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();
 
   private WorkerSources() {}
 
   /** The folder to put on PYTHONPATH, extracting the package under {@code home} if needed. */
   public static Path pythonPathEntry(Path home) {
+    return pythonPathEntry(home, PACKAGE);
+  }
+
+  /** The folder holding the package {@code pkg} (a resource folder), extracting it if needed. */
+  public static Path pythonPathEntry(Path home, String pkg) {
+    Path h = home.toAbsolutePath();
     return EXTRACTED.computeIfAbsent(
-        home.toAbsolutePath(), h -> extract(h, WorkerSources.class.getClassLoader()));
+        pkg + "|" + h, k -> extract(h, WorkerSources.class.getClassLoader(), pkg));
   }
 
   /** Extracts the package as {@code loader} sees it; returns the folder holding it. */
   static Path extract(Path home, ClassLoader loader) {
-    Optional<String> jar = jarStamp(loader);
+    return extract(home, loader, PACKAGE);
+  }
+
+  static Path extract(Path home, ClassLoader loader, String pkg) {
+    Optional<String> jar =
+        jarStamp(loader, pkg).map(stamp -> PACKAGE.equals(pkg) ? stamp : pkg + "|" + stamp);
     Path index = home.resolve("worker").resolve(".jars");
     if (jar.isPresent()) {
-      Optional<Path> known = knownExtraction(index, jar.get(), home);
+      Optional<Path> known = knownExtraction(index, jar.get(), home, pkg);
       if (known.isPresent()) {
         return known.get();
       }
     }
-    Map<String, byte[]> files = readPackage(loader);
+    Map<String, byte[]> files = readPackage(loader, pkg);
     String hash = contentHash(files);
     Path target = home.resolve("worker").resolve(hash);
-    Path extracted = Files.isDirectory(target.resolve(PACKAGE)) ? target : write(target, files);
+    Path extracted = Files.isDirectory(target.resolve(pkg)) ? target : write(target, files, pkg);
     jar.ifPresent(stamp -> remember(index, stamp, hash));
     return extracted;
   }
@@ -69,8 +83,8 @@ public final class WorkerSources {
    * The jar holding the package as {@code path|size|mtime}, or empty when the package is not in a
    * jar. A later JVM on the same jar finds its extraction by this stamp without opening the jar.
    */
-  private static Optional<String> jarStamp(ClassLoader loader) {
-    URL marker = loader.getResource(PACKAGE + "/__init__.py");
+  private static Optional<String> jarStamp(ClassLoader loader, String pkg) {
+    URL marker = loader.getResource(pkg + "/__init__.py");
     if (marker == null || !"jar".equals(marker.getProtocol())) {
       return Optional.empty();
     }
@@ -90,13 +104,13 @@ public final class WorkerSources {
   }
 
   /** The extraction an earlier run made from the jar with this stamp, if it is still there. */
-  private static Optional<Path> knownExtraction(Path index, String stamp, Path home) {
+  private static Optional<Path> knownExtraction(Path index, String stamp, Path home, String pkg) {
     try {
       List<String> lines =
           Files.readAllLines(index.resolve(indexName(stamp)), StandardCharsets.UTF_8);
       if (lines.size() == 2 && lines.get(0).equals(stamp) && lines.get(1).matches("[0-9a-f]{16}")) {
         Path target = home.resolve("worker").resolve(lines.get(1));
-        if (Files.isDirectory(target.resolve(PACKAGE))) {
+        if (Files.isDirectory(target.resolve(pkg))) {
           return Optional.of(target);
         }
       }
@@ -134,13 +148,13 @@ public final class WorkerSources {
     return String.format("%08x", stamp.hashCode());
   }
 
-  private static Path write(Path target, Map<String, byte[]> files) {
+  private static Path write(Path target, Map<String, byte[]> files, String pkg) {
     try {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempDirectory(target.getParent(), ".extract-");
       try {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-          Path out = tmp.resolve(PACKAGE).resolve(f.getKey());
+          Path out = tmp.resolve(pkg).resolve(f.getKey());
           Files.createDirectories(out.getParent());
           Files.write(out, f.getValue());
         }
@@ -148,7 +162,7 @@ public final class WorkerSources {
       } catch (IOException e) {
         // Someone else extracted the same content first (the rename fails with "exists" or "not
         // empty"): theirs is complete and identical.
-        if (!Files.isDirectory(target.resolve(PACKAGE))) {
+        if (!Files.isDirectory(target.resolve(pkg))) {
           throw e;
         }
       } finally {
@@ -162,11 +176,15 @@ public final class WorkerSources {
 
   /** The package's .py files, keyed by their path inside the package ('/'-separated). */
   static Map<String, byte[]> readPackage(ClassLoader loader) {
-    URL marker = loader.getResource(PACKAGE + "/__init__.py");
+    return readPackage(loader, PACKAGE);
+  }
+
+  static Map<String, byte[]> readPackage(ClassLoader loader, String pkg) {
+    URL marker = loader.getResource(pkg + "/__init__.py");
     if (marker == null) {
       throw new IllegalStateException(
           "the venvmux worker ("
-              + PACKAGE
+              + pkg
               + "/__init__.py) is missing from the classpath; is the venvmux-runtime jar complete?");
     }
     try {
