@@ -1,5 +1,6 @@
 package io.venvmux;
 
+import io.venvmux.internal.Arguments;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -357,19 +358,7 @@ public final class EnvSpec {
      */
     public Builder packages(String... specifiers) {
       for (String s : specifiers) {
-        if (s == null || s.isBlank()) {
-          throw new IllegalArgumentException("a package specifier must not be blank");
-        }
-        String spec = s.strip();
-        if (spec.startsWith("-")) {
-          throw new IllegalArgumentException(
-              "'"
-                  + spec
-                  + "' is not a package specifier: packages(..) takes requirement specifiers"
-                  + " such as \"numpy<2\", never installer options. Use requirements(..) for a"
-                  + " requirements file, and PIP_INDEX_URL / UV_INDEX for an index.");
-        }
-        packages.add(spec);
+        packages.add(Arguments.packageSpecifier(s));
       }
       return this;
     }
@@ -410,16 +399,13 @@ public final class EnvSpec {
 
     /** One extra environment variable for the workers. */
     public Builder environment(String name, String value) {
-      if (name.isEmpty() || name.indexOf('=') >= 0) {
-        throw new IllegalArgumentException("not an environment variable name: '" + name + "'");
-      }
-      environment.put(name, Objects.requireNonNull(value, "value"));
+      environment.put(Arguments.environmentName(name), Objects.requireNonNull(value, "value"));
       return this;
     }
 
     /** A fixed number of workers (autogrow off). */
     public Builder workers(int workers) {
-      this.workers = positive("workers", workers);
+      this.workers = Arguments.atLeast("workers", workers, 1);
       return this;
     }
 
@@ -431,16 +417,13 @@ public final class EnvSpec {
 
     /** Workers kept warm in auto mode (default 1). */
     public Builder minWorkers(int minWorkers) {
-      if (minWorkers < 0) {
-        throw new IllegalArgumentException("minWorkers must be >= 0, got " + minWorkers);
-      }
-      this.minWorkers = minWorkers;
+      this.minWorkers = Arguments.atLeast("minWorkers", minWorkers, 0);
       return this;
     }
 
     /** The most workers auto mode grows to (default max(2, CPUs)). */
     public Builder maxWorkers(int maxWorkers) {
-      this.maxWorkers = positive("maxWorkers", maxWorkers);
+      this.maxWorkers = Arguments.atLeast("maxWorkers", maxWorkers, 1);
       return this;
     }
 
@@ -452,25 +435,25 @@ public final class EnvSpec {
 
     /** Idle time before auto mode shrinks back to minWorkers (default 120 s). */
     public Builder scaleDownIdle(Duration idle) {
-      this.scaleDownIdle = nonNegative("scaleDownIdle", idle);
+      this.scaleDownIdle = Arguments.nonNegative("scaleDownIdle", idle);
       return this;
     }
 
     /** Recent checks considered before growing (default 5). */
     public Builder saturationWindowLen(int len) {
-      this.saturationWindowLen = positive("saturationWindowLen", len);
+      this.saturationWindowLen = Arguments.atLeast("saturationWindowLen", len, 1);
       return this;
     }
 
     /** Least time between two scale-ups (default 2 s). */
     public Builder scaleUpCooldown(Duration cooldown) {
-      this.scaleUpCooldown = nonNegative("scaleUpCooldown", cooldown);
+      this.scaleUpCooldown = Arguments.nonNegative("scaleUpCooldown", cooldown);
       return this;
     }
 
     /** Calls one worker runs at once (default 1: served inline, no thread hand-off). */
     public Builder inflight(int inflight) {
-      this.inflight = positive("inflight", inflight);
+      this.inflight = Arguments.atLeast("inflight", inflight, 1);
       return this;
     }
 
@@ -495,10 +478,7 @@ public final class EnvSpec {
      * callAsync}).
      */
     public Builder pipelined(int depth) {
-      if (depth < 0) {
-        throw new IllegalArgumentException("pipelined must be >= 0, got " + depth);
-      }
-      this.pipelined = depth;
+      this.pipelined = Arguments.atLeast("pipelined", depth, 0);
       return this;
     }
 
@@ -509,19 +489,19 @@ public final class EnvSpec {
      * calls instead).
      */
     public Builder maxQueued(int maxQueued) {
-      this.maxQueued = positive("maxQueued", maxQueued);
+      this.maxQueued = Arguments.atLeast("maxQueued", maxQueued, 1);
       return this;
     }
 
     /** Default timeout of every call to this env (default none). */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positiveDuration("callTimeout", timeout);
+      this.callTimeout = Arguments.positive("callTimeout", timeout);
       return this;
     }
 
     /** How long a worker may take to start and import its module (default 60 s). */
     public Builder startTimeout(Duration timeout) {
-      this.startTimeout = positiveDuration("startTimeout", timeout);
+      this.startTimeout = Arguments.positive("startTimeout", timeout);
       return this;
     }
 
@@ -532,27 +512,6 @@ public final class EnvSpec {
             "minWorkers (" + minWorkers + ") must not exceed maxWorkers (" + maxWorkers + ")");
       }
       return new EnvSpec(this);
-    }
-
-    private static int positive(String what, int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException(what + " must be >= 1, got " + n);
-      }
-      return n;
-    }
-
-    private static Duration nonNegative(String what, Duration d) {
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(what + " must not be negative, got " + d);
-      }
-      return d;
-    }
-
-    private static Duration positiveDuration(String what, Duration d) {
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(what + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.venvmux;
 
+import io.venvmux.internal.Arguments;
 import io.venvmux.internal.VenvMuxHome;
 import io.venvmux.internal.client.ClientBinder;
 import io.venvmux.internal.client.ClientDescriptor;
@@ -312,7 +313,7 @@ public final class Pool implements AutoCloseable {
 
     /** Requests larger than this many bytes go through a private temp file (default: never). */
     public Builder maxPayloadBytes(long bytes) {
-      this.maxPayloadBytes = positive("maxPayloadBytes", bytes);
+      this.maxPayloadBytes = Arguments.atLeast("maxPayloadBytes", bytes, 1);
       return this;
     }
 
@@ -320,7 +321,7 @@ public final class Pool implements AutoCloseable {
      * Results larger than this many bytes come back through a private temp file (default: never).
      */
     public Builder maxResultBytes(long bytes) {
-      this.maxResultBytes = positive("maxResultBytes", bytes);
+      this.maxResultBytes = Arguments.atLeast("maxResultBytes", bytes, 1);
       return this;
     }
 
@@ -354,13 +355,6 @@ public final class Pool implements AutoCloseable {
                 + module
                 + "'");
       }
-    }
-
-    private static long positive(String what, long n) {
-      if (n < 1) {
-        throw new IllegalArgumentException(what + " must be >= 1, got " + n);
-      }
-      return n;
     }
 
     private static final class EnvEntry {

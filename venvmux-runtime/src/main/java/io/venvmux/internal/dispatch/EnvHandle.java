@@ -8,6 +8,7 @@ import io.venvmux.EnvSpec;
 import io.venvmux.EnvStats;
 import io.venvmux.Outcome;
 import io.venvmux.VenvHandle;
+import io.venvmux.internal.Arguments;
 import io.venvmux.internal.codec.WireMapper;
 import io.venvmux.internal.wire.RawResult;
 import io.venvmux.internal.wire.ResultDecoder;
@@ -218,9 +219,7 @@ public final class EnvHandle implements VenvHandle {
       int maxWorkers,
       JavaType type,
       boolean stopOnFailure) {
-    if (maxWorkers < 1) {
-      throw new IllegalArgumentException("maxWorkers must be >= 1, got " + maxWorkers);
-    }
+    Arguments.atLeast("maxWorkers", maxWorkers, 1);
     EnvSpec spec = env.spec();
     long window = 2L * maxWorkers * (spec.inflight() + spec.pipelined());
     Semaphore permits = new Semaphore((int) Math.min(Integer.MAX_VALUE, Math.max(2, window)));
