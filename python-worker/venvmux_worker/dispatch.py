@@ -9,6 +9,7 @@ import re
 import traceback
 from typing import Any, Optional
 
+from venvmux_worker import binary
 from venvmux_worker.calls import FunctionCaller
 from venvmux_worker.errors import INVALID_JSON, REMOTE_EXCEPTION, CallError
 from venvmux_worker.spill import ResultSpill, read_payload
@@ -68,13 +69,20 @@ class Dispatcher:
             raise
         except BaseException as error:  # the function's own failure, SystemExit included
             return self.error_line(request_id, remote_exception(error))
+        files = binary.active()
+        if files is not None:
+            files.begin()
         try:
             payload = self._encode(result)
         except Exception as error:
+            if files is not None:
+                files.discard()
             failure = remote_exception(error)
             failure.message = "the result of %s() cannot be encoded as JSON: %s" % (
                 name, failure.message)
             return self.error_line(request_id, failure)
+        if files is not None:
+            files.finish(payload)
         if self._debug:
             _log.debug("call %r: %s() returned %d bytes", request_id, name, len(payload))
         if self._spill_above and len(payload) > self._spill_above:
