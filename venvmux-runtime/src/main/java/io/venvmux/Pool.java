@@ -7,6 +7,7 @@ import io.venvmux.internal.client.ClientDescriptors;
 import io.venvmux.internal.dispatch.EnvDispatcher;
 import io.venvmux.internal.dispatch.EnvHandle;
 import io.venvmux.internal.dispatch.PoolRuntime;
+import io.venvmux.internal.worker.WorkerLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,6 +58,7 @@ public final class Pool implements AutoCloseable {
             b.serializer,
             b.maxPayloadBytes,
             b.maxResultBytes,
+            b.maxReplyLineBytes,
             b.callbackExecutor);
     b.envs.forEach((name, e) -> register(name, e.spec, e.module));
     envs.values().forEach(h -> h.dispatcher().startMinWorkers());
@@ -272,6 +274,7 @@ public final class Pool implements AutoCloseable {
     private Serializer serializer = Serializer.JSON;
     private @Nullable Long maxPayloadBytes;
     private @Nullable Long maxResultBytes;
+    private long maxReplyLineBytes = WorkerLaunch.DEFAULT_MAX_LINE_BYTES;
     private @Nullable Executor callbackExecutor;
 
     private Builder() {}
@@ -312,6 +315,17 @@ public final class Pool implements AutoCloseable {
      */
     public Builder maxResultBytes(long bytes) {
       this.maxResultBytes = positive("maxResultBytes", bytes);
+      return this;
+    }
+
+    /**
+     * The longest reply line a worker may write, in bytes (default 64 MiB). A longer one is not
+     * read into memory: its call fails with {@link InvalidJsonException} and the worker goes on
+     * serving. Big {@code bytes} and numpy arrays do not count (they cross as files), nor do
+     * results past {@link #maxResultBytes} (they come back through a file).
+     */
+    public Builder maxReplyLineBytes(long bytes) {
+      this.maxReplyLineBytes = positive("maxReplyLineBytes", bytes);
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.venvmux.internal.dispatch;
 import com.fasterxml.jackson.databind.JavaType;
 import io.venvmux.InvalidJsonException;
 import io.venvmux.PoolClosedException;
+import io.venvmux.internal.codec.BinaryOut;
 import io.venvmux.internal.wire.RequestEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * than the pool's {@code maxPayloadBytes} to the spill folder, sending only its file name.
  */
 final class CallFactory {
+  /** The worker feature: binary data as raw files of the spill folder. */
+  static final String BINARY_FILES = "binary-files";
+
   private final PoolRuntime rt;
   private final EnvDispatcher env;
   private final @Nullable Duration envTimeout;
@@ -45,7 +49,14 @@ final class CallFactory {
           "the pool is closed; fn '" + fn + "' in env '" + name + "' was not sent");
     }
     long id = rt.nextId();
-    RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, name);
+    BinaryOut out = new BinaryOut(rt.spill::folder, this::workerReadsFiles);
+    RequestEncoder.Encoded enc;
+    try {
+      enc = RequestEncoder.encode(id, fn, args, kwargs, name, out);
+    } catch (RuntimeException e) {
+      Call.deleteQuietly(out.files());
+      throw e;
+    }
     byte[] line = enc.line();
     Path payloadFile = null;
     if (rt.maxPayloadBytes != null && line.length > rt.maxPayloadBytes) {
@@ -62,7 +73,26 @@ final class CallFactory {
       line = RequestEncoder.spilledLine(id, fn, payloadFile.toString());
     }
     Duration effective = timeout != null ? timeout : envTimeout;
-    return new Call(
-        env.callEnds(), name, System.nanoTime(), id, fn, line, payloadFile, resultType, effective);
+    Call call =
+        new Call(
+            env.callEnds(),
+            name,
+            System.nanoTime(),
+            id,
+            fn,
+            line,
+            payloadFile,
+            resultType,
+            effective);
+    call.alsoDeleteAtEnd(out.files());
+    return call;
+  }
+
+  /**
+   * Whether the env's workers read binary files: asked of a live worker's hello (starting one if
+   * none is up) only when an argument is big enough to cross as a file.
+   */
+  private boolean workerReadsFiles() {
+    return env.hello().supports(BINARY_FILES);
   }
 }

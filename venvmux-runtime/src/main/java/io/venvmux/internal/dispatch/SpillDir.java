@@ -1,5 +1,6 @@
 package io.venvmux.internal.dispatch;
 
+import io.venvmux.internal.codec.SpillFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SpillDir {
   private @Nullable Path dir;
+  private @Nullable SpillFolder folder;
   private boolean closed;
 
   /** The folder, created on first use. */
@@ -31,6 +33,14 @@ final class SpillDir {
       }
     }
     return dir;
+  }
+
+  /** The folder as the wire's readers and writers of files see it. */
+  synchronized SpillFolder folder() {
+    if (folder == null) {
+      folder = new SpillFolder(dir());
+    }
+    return folder;
   }
 
   /** Writes a payload to a new private file and returns its absolute path. */

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.venvmux.InvalidJsonException;
+import io.venvmux.internal.codec.BinaryIn;
 import io.venvmux.internal.codec.NaturalValues;
+import io.venvmux.internal.codec.SpillFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,6 +88,18 @@ public final class ReplyReader {
    */
   public static Reply read(byte[] buf, int len, boolean decodeResult)
       throws UnreadableReplyException {
+    return read(buf, len, decodeResult, null);
+  }
+
+  /**
+   * Reads one reply line, its binary file markers read (or, for a reply nobody waits for, deleted)
+   * by {@code in}.
+   *
+   * @throws UnreadableReplyException the line is not a JSON object, holds a value the parser
+   *     refuses, or names a binary file that cannot be read
+   */
+  public static Reply read(byte[] buf, int len, boolean decodeResult, @Nullable BinaryIn in)
+      throws UnreadableReplyException {
     long id = Reply.NO_ID;
     boolean ok = false;
     RawResult result = null;
@@ -108,7 +122,8 @@ public final class ReplyReader {
             ok = p.currentToken() == JsonToken.VALUE_TRUE;
             break;
           case "result":
-            result = decodeResult ? RawResult.ofValue(NaturalValues.read(p)) : tokens(p);
+            result =
+                result(p, decodeResult, in, in != null && BinaryTokens.mayHoldMarker(buf, len));
             break;
           case "result_file":
             resultFile = p.getValueAsString();
@@ -126,10 +141,42 @@ public final class ReplyReader {
     return new Reply(id, ok, result, resultFile, error);
   }
 
-  private static RawResult tokens(JsonParser p) throws IOException {
+  private static RawResult result(
+      JsonParser p, boolean decode, @Nullable BinaryIn in, boolean mayHoldMarker)
+      throws IOException {
+    if (decode) {
+      return RawResult.ofValue(NaturalValues.read(p, in));
+    }
     TokenBuffer tb = new TokenBuffer(p, null);
-    tb.copyCurrentStructure(p);
+    if (mayHoldMarker) {
+      BinaryTokens.copy(p, tb, in);
+    } else {
+      tb.copyCurrentStructure(p);
+    }
     return RawResult.ofTokens(tb);
+  }
+
+  /**
+   * Reads a spilled result from a file of the worker's spill folder, then deletes it; its binary
+   * markers are read by {@code in}.
+   *
+   * @param what names the call in the error, e.g. {@code fn 'compute' in env 'v1'}
+   * @throws InvalidJsonException the file cannot be read, or lies outside the spill folder
+   */
+  public static RawResult readResultFile(
+      String file, String what, SpillFolder folder, boolean decode, BinaryIn in) {
+    try {
+      byte[] json = folder.readAndDelete(file, -1);
+      try (JsonParser p = ReplyParsers.open(json, 0, json.length)) {
+        p.nextToken();
+        return result(p, decode, in, BinaryTokens.mayHoldMarker(json, json.length));
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidJsonException(
+          "cannot read the result of " + what + " from " + file + ": " + e, e);
+    } finally {
+      folder.delete(file);
+    }
   }
 
   /**
