@@ -35,3 +35,12 @@ def echo(data: Any) -> Any:
 def forged(path: str) -> dict:
     """A reply that names a file of the caller's choosing, as a hostile worker could."""
     return {"__bytes__": True, "file": path, "len": 3}
+
+
+def orjson_version() -> Any:
+    """orjson's version when the env has it, else None."""
+    try:
+        import orjson
+    except ImportError:
+        return None
+    return orjson.__version__

@@ -35,6 +35,7 @@ public final class EnvSpec {
   private final int saturationWindowLen;
   private final Duration scaleUpCooldown;
   private final int inflight;
+  private final boolean fastJson;
   private final @Nullable Duration callTimeout;
   private final Duration startTimeout;
 
@@ -54,6 +55,7 @@ public final class EnvSpec {
     this.saturationWindowLen = b.saturationWindowLen;
     this.scaleUpCooldown = b.scaleUpCooldown;
     this.inflight = b.inflight;
+    this.fastJson = b.fastJson;
     this.callTimeout = b.callTimeout;
     this.startTimeout = b.startTimeout;
   }
@@ -86,6 +88,7 @@ public final class EnvSpec {
     b.saturationWindowLen = saturationWindowLen;
     b.scaleUpCooldown = scaleUpCooldown;
     b.inflight = inflight;
+    b.fastJson = fastJson;
     b.callTimeout = callTimeout;
     b.startTimeout = startTimeout;
     return b;
@@ -171,6 +174,11 @@ public final class EnvSpec {
     return inflight;
   }
 
+  /** Whether a venv that venvmux builds gets orjson for the worker's JSON. */
+  public boolean fastJson() {
+    return fastJson;
+  }
+
   /** The default timeout of a call to this env; empty: none. */
   public Optional<Duration> callTimeout() {
     return Optional.ofNullable(callTimeout);
@@ -195,6 +203,7 @@ public final class EnvSpec {
         && autogrow == s.autogrow
         && saturationWindowLen == s.saturationWindowLen
         && inflight == s.inflight
+        && fastJson == s.fastJson
         && Objects.equals(python, s.python)
         && Objects.equals(project, s.project)
         && requirements.equals(s.requirements)
@@ -235,7 +244,11 @@ public final class EnvSpec {
     }
     sb.append("workers=")
         .append(workers == null ? "auto(" + minWorkers + ".." + maxWorkers + ")" : workers);
-    sb.append(", inflight=").append(inflight).append('}');
+    sb.append(", inflight=").append(inflight);
+    if (!fastJson) {
+      sb.append(", fastJson=false");
+    }
+    sb.append('}');
     return sb.toString();
   }
 
@@ -256,6 +269,7 @@ public final class EnvSpec {
     private int saturationWindowLen = 5;
     private Duration scaleUpCooldown = Duration.ofSeconds(2);
     private int inflight = 1;
+    private boolean fastJson = true;
     private @Nullable Duration callTimeout;
     private Duration startTimeout = Duration.ofSeconds(60);
 
@@ -401,6 +415,18 @@ public final class EnvSpec {
     /** Calls one worker runs at once (default 1: served inline, no thread hand-off). */
     public Builder inflight(int inflight) {
       this.inflight = positive("inflight", inflight);
+      return this;
+    }
+
+    /**
+     * Whether a venv that venvmux builds (from packages, requirements or a project) also gets
+     * {@code orjson}, which the workers then use for JSON (default true). A version of orjson the
+     * env's own inputs pin wins; a failed orjson install only logs a warning (the workers use the
+     * standard {@code json} then). A venv given with {@link #venv} is never changed. With false,
+     * the env is built exactly from its inputs (and hashes apart from one built with orjson).
+     */
+    public Builder fastJson(boolean fastJson) {
+      this.fastJson = fastJson;
       return this;
     }
 

@@ -65,7 +65,10 @@ public final class Pool implements AutoCloseable {
     rt.initLogging();
   }
 
-  /** A builder with the defaults: home from $VENV_MUX_HOME or ~/.venvmux, JSON, no spilling. */
+  /**
+   * A builder with the defaults: home from $VENV_MUX_HOME or ~/.venvmux, orjson where importable,
+   * no spilling.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -271,7 +274,7 @@ public final class Pool implements AutoCloseable {
   public static final class Builder {
     private @Nullable Path home;
     private final Map<String, EnvEntry> envs = new LinkedHashMap<>();
-    private Serializer serializer = Serializer.JSON;
+    private Serializer serializer = Serializer.ORJSON;
     private @Nullable Long maxPayloadBytes;
     private @Nullable Long maxResultBytes;
     private long maxReplyLineBytes = WorkerLaunch.DEFAULT_MAX_LINE_BYTES;
@@ -298,7 +301,11 @@ public final class Pool implements AutoCloseable {
       return this;
     }
 
-    /** The JSON library the workers use (default {@link Serializer#JSON}). */
+    /**
+     * The JSON library the workers use (default {@link Serializer#ORJSON}: orjson where the env has
+     * it, which envs venvmux builds do unless {@link EnvSpec.Builder#fastJson} says otherwise; else
+     * the standard {@code json}). Each worker's hello says which it uses.
+     */
     public Builder serializer(Serializer serializer) {
       this.serializer = Objects.requireNonNull(serializer, "serializer");
       return this;
