@@ -17,7 +17,8 @@ type hint), ``walk`` (level-by-level scans of nested data), ``isotime`` (ISO-860
 ``introspect`` (which functions are public), ``calls`` (one call: plan, decode, bind,
 await), ``dispatch`` (request line to reply line), ``spill`` (payload and result files),
 ``aio`` (the event loop), ``loop`` (inline or pooled serving), ``watchdog`` (parent death),
-``logs`` (VENV_MUX_LOG*), ``streams`` (streamed replies with credit), ``main`` (the command), ``describe``
+``binary`` (bytes and arrays as raw files), ``logs`` (VENV_MUX_LOG*), ``streams`` (streamed
+replies with credit), ``main`` (the command), ``describe``
 (``python -m venvmux_worker.describe``: the module as JSON, for stubgen).
 
 Exit codes: 0 stdin closed and every call answered; 3 the module did not import (or the
@@ -30,6 +31,8 @@ PROTOCOL_VERSION = 1
 
 # What this worker can do beyond plain protocol v1, named in its hello's "features"; the host
 # uses a feature only when it knows it too, so an older host or worker keeps working.
-FEATURES: tuple = ("batch", "stream")
+# "batch": frames of several requests; "stream": streamed replies with credit (see streams);
+# "binary-files": bytes and numpy arrays may cross as raw bytes in spill files (see binary).
+FEATURES: tuple = ("batch", "binary-files", "stream")
 
 __all__ = ["FEATURES", "PROTOCOL_VERSION"]

@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import Any, Callable, Dict, Optional, Union
 
-from venvmux_worker import isotime
+from venvmux_worker import binary, isotime
 from venvmux_worker.loaded import is_dataclass, loaded_class, text_classes
 from venvmux_worker.walk import TooDeep, levels
 
@@ -28,6 +28,7 @@ Converter = Callable[[Any], Any]
 
 _LEAVES = frozenset((str, int, float, bool, type(None)))
 _has_bytes_key = operator.methodcaller("__contains__", "__bytes__")
+_has_ndarray_key = operator.methodcaller("__contains__", "__ndarray__")
 _IDENTITY_HINTS = frozenset((str, int, float, bool, type(None), complex))
 _LIST_ORIGINS = frozenset((list, collections.abc.Sequence, collections.abc.MutableSequence,
                            collections.abc.Iterable, collections.abc.Collection))
@@ -124,6 +125,8 @@ def _build_generic(hint: Any, origin: Any, args: tuple) -> Optional[Converter]:
     if origin in _DICT_ORIGINS:
         return _dict_of(_key_converter(args[0]), converter_for(args[1])) if len(args) == 2 \
             else decode_untyped
+    if _is_ndarray_class(origin):  # numpy.typing.NDArray[np.float64]
+        return _ndarray_to(_dtype_of(args))
     if isinstance(origin, type):  # a generic class of the user's, Box[int]
         params = getattr(origin, "__parameters__", ())
         if is_dataclass(origin) and params and len(params) == len(args):
@@ -144,6 +147,8 @@ def _build_class(cls: type) -> Optional[Converter]:
         return _set_of(cls, None)
     if cls in (bytes, bytearray):
         return _bytes_to(cls)
+    if _is_ndarray_class(cls):
+        return _ndarray_to(None)
     if issubclass(cls, datetime):
         return _from_text(isotime.parse_datetime, "a datetime (ISO-8601 string)")
     if issubclass(cls, date):
@@ -171,7 +176,8 @@ def decode_untyped(value: Any) -> Any:
     """For Any/unannotated parameters: bytes envelopes anywhere inside become bytes. Data
     without any (nearly always) is returned as is, after a C-speed look."""
     if type(value) is dict:
-        if "__bytes__" not in value and _LEAVES.issuperset(map(type, value.values())):
+        if "__bytes__" not in value and "__ndarray__" not in value \
+                and _LEAVES.issuperset(map(type, value.values())):
             return value  # flat, the usual case
     elif type(value) is not list or _LEAVES.issuperset(map(type, value)):
         return value
@@ -180,15 +186,19 @@ def decode_untyped(value: Any) -> Any:
 
 def _holds_envelope(value: Any) -> bool:
     try:
-        return any(any(map(_has_bytes_key, dicts)) for dicts, _ in levels(value))
+        return any(any(map(_has_bytes_key, dicts)) or any(map(_has_ndarray_key, dicts))
+                   for dicts, _ in levels(value))
     except TooDeep:
         return True  # let the walk below decide (and fail on a cycle)
 
 
 def _unwrap_envelopes(value: Any) -> Any:
     if type(value) is dict:
-        if value.get("__bytes__") is True and len(value) == 2 and "b64" in value:
+        if value.get("__bytes__") is True and (len(value) == 2 and "b64" in value
+                                               or "file" in value):
             return _bytes_to(bytes)(value)
+        if value.get("__ndarray__") is True:
+            return _untyped_ndarray(value)
         return {key: _unwrap_envelopes(item) for key, item in value.items()}
     if type(value) is list:
         return [_unwrap_envelopes(item) for item in value]
@@ -363,6 +373,11 @@ def _parse_text(cls: type) -> Converter:
 
 def _bytes_to(cls: type) -> Converter:
     def convert(value: Any) -> Any:
+        if type(value) is dict and value.get("__bytes__") is True and "file" in value:
+            try:
+                return cls(binary.marker_bytes(value, writable=cls is bytearray))
+            except ValueError as error:
+                raise DecodeError("bytes: %s" % error, show_value=False) from None
         text = value.get("b64") if type(value) is dict and value.get("__bytes__") is True \
             else value
         try:
@@ -376,6 +391,54 @@ def _bytes_to(cls: type) -> Converter:
             pass
         raise DecodeError('bytes ({"__bytes__": true, "b64": "..."})', value)
     return convert
+
+
+# ---- numpy arrays (numpy is imported only when a hint or a marker names it) ----------------
+
+def _is_ndarray_class(cls: Any) -> bool:
+    return isinstance(cls, type) and cls.__name__ == "ndarray" \
+        and cls.__module__ == "numpy" and cls is loaded_class("numpy", "ndarray")
+
+
+def _dtype_of(args: tuple) -> Any:
+    """The scalar type of ``ndarray[shape, dtype[np.float64]]``; None when it says none."""
+    if len(args) == 2:
+        scalar = typing.get_args(args[1])
+        if len(scalar) == 1 and isinstance(scalar[0], type):
+            return scalar[0]
+    return None
+
+
+def _ndarray_to(dtype: Any) -> Converter:
+    def convert(value: Any) -> Any:
+        numpy = sys.modules["numpy"]
+        try:
+            if type(value) is dict and value.get("__ndarray__") is True:
+                return binary.ndarray_from_marker(value, dtype)
+            if type(value) is dict and value.get("__bytes__") is True:
+                data = binary.marker_bytes(value, writable=True) if "file" in value \
+                    else bytearray(_bytes_to(bytes)(value))
+                return numpy.frombuffer(data, dtype=numpy.uint8).astype(dtype or numpy.uint8,
+                                                                        copy=False)
+            if isinstance(value, (list, int, float)) and not isinstance(value, bool):
+                return numpy.asarray(value, dtype=dtype)
+        except (ValueError, TypeError) as error:
+            raise DecodeError("a numpy array: %s" % error, show_value=False) from None
+        raise DecodeError("a numpy array (an array of numbers or an __ndarray__ marker)", value)
+    return convert
+
+
+def _untyped_ndarray(value: dict) -> Any:
+    """An ``__ndarray__`` marker for an Any/unannotated parameter: a numpy array when numpy is
+    importable, else its raw bytes."""
+    try:
+        try:
+            import numpy  # noqa: F401  (the marker asks for it)
+        except ImportError:
+            return binary.marker_bytes(value)
+        return binary.ndarray_from_marker(value)
+    except (ValueError, TypeError) as error:
+        raise DecodeError("a numpy array: %s" % error, show_value=False) from None
 
 
 class _EnumConverter:

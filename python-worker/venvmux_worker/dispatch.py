@@ -10,6 +10,7 @@ import traceback
 import types
 from typing import Any, Optional
 
+from venvmux_worker import binary
 from venvmux_worker.calls import FunctionCaller
 from venvmux_worker.errors import INVALID_JSON, REMOTE_EXCEPTION, CallError
 from venvmux_worker.generators import DEFAULT_LIMIT, GeneratorFailed, encode_generator
@@ -85,17 +86,25 @@ class Dispatcher:
             return self.error_line(request_id, error)
         except BaseException as error:  # the function's own failure, SystemExit and ^C included
             return self.error_line(request_id, remote_exception(error))
+        files = binary.active()
+        if files is not None:
+            files.begin()
         try:
             if type(result) is _GENERATOR:
                 payload = encode_generator(name, result, self._encode, self._generator_limit)
             else:
                 payload = self._encode(result)
         except CallError as error:
+            _discard(files)
             return self.error_line(request_id, error)
         except GeneratorFailed as error:
+            _discard(files)
             return self.error_line(request_id, remote_exception(error.__cause__))
         except BaseException as error:  # cyclic, too deep, a raising __repr__, a huge int, ...
+            _discard(files)
             return self.error_line(request_id, unencodable(name, error))
+        if files is not None:
+            files.finish(payload)
         if self._debug:
             _log.debug("call %r: %s() returned %d bytes", request_id, name, len(payload))
         if self._spill_above and len(payload) > self._spill_above:
@@ -175,3 +184,9 @@ def leading_id(line: bytes) -> Optional[int]:
     """The integer id a request line starts with, read without parsing the line."""
     match = _LEADING_ID.match(line)
     return int(match.group(1)) if match else None
+
+
+def _discard(files) -> None:
+    """Removes the binary files a result wrote before its encoding failed."""
+    if files is not None:
+        files.discard()

@@ -22,6 +22,7 @@ from itertools import chain
 from math import isfinite
 from typing import Any, Mapping
 
+from venvmux_worker import binary
 from venvmux_worker.isotime import format_duration
 from venvmux_worker.loaded import is_dataclass, text_classes
 from venvmux_worker.walk import TooDeep, levels
@@ -74,7 +75,13 @@ def _plain_by_levels(value: Any, nonfinite_ok: bool) -> bool:
 
 
 def bytes_envelope(value: bytes | bytearray | memoryview) -> dict:
-    """bytes cross the wire as ``{"__bytes__": true, "b64": "..."}``."""
+    """bytes cross the wire as ``{"__bytes__": true, "b64": "..."}``, or as a file marker when
+    the host turned binary files on and they are big enough."""
+    files = binary.active()
+    if files is not None:
+        marker = files.bytes_marker(value)
+        if marker is not None:
+            return marker
     import base64  # only bytes need it: not imported at start
 
     return {"__bytes__": True, "b64": base64.b64encode(value).decode("ascii")}
@@ -129,7 +136,9 @@ def _convert_library_object(value: Any, active: set) -> Any:
     numpy = sys.modules.get("numpy")
     if numpy is not None:
         if isinstance(value, numpy.ndarray):
-            return _convert(value.tolist(), active)
+            files = binary.active()
+            marker = files.ndarray_marker(value) if files is not None else None
+            return marker if marker is not None else _convert(value.tolist(), active)
         if isinstance(value, numpy.generic):
             return _convert(value.item(), active)
     pandas = sys.modules.get("pandas")

@@ -13,7 +13,7 @@ import sys
 import traceback
 from typing import List, Optional
 
-from venvmux_worker import FEATURES, PROTOCOL_VERSION, logs
+from venvmux_worker import FEATURES, PROTOCOL_VERSION, binary, logs
 from venvmux_worker.aio import InlineLoop, ThreadedLoop
 from venvmux_worker.calls import FunctionCaller
 from venvmux_worker.dispatch import Dispatcher
@@ -50,7 +50,8 @@ def parse_arguments(argv: Optional[List[str]]) -> argparse.Namespace:
     parser.add_argument("--max-result-bytes", type=int, default=0,
                         help="results larger than this go to a file (0: never)")
     parser.add_argument("--spill-dir", default=None,
-                        help="where result files go (default: the system temp dir)")
+                        help="where result and binary files go (default: the system temp "
+                             "dir; binary files need it and VENV_MUX_BINARY_MIN_BYTES)")
     return parser.parse_args(argv)
 
 
@@ -71,6 +72,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     logs.configure(os.environ)
     watch_parent(parent_pid, lambda: _exit_now(EXIT_ORPHANED))  # a slow import included
     wire = select_wire(options.serializer)
+    binary.configure(options.spill_dir, os.environ)
 
     try:
         module = importlib.import_module(options.module)

@@ -44,6 +44,7 @@ public final class EnvSpec {
   private final int inflight;
   private final int pipelined;
   private final int maxQueued;
+  private final boolean fastJson;
   private final @Nullable Duration callTimeout;
   private final Duration startTimeout;
   private final @Nullable RayCluster ray;
@@ -66,6 +67,7 @@ public final class EnvSpec {
     this.inflight = b.inflight;
     this.pipelined = b.pipelined;
     this.maxQueued = b.maxQueued;
+    this.fastJson = b.fastJson;
     this.callTimeout = b.callTimeout;
     this.startTimeout = b.startTimeout;
     this.ray = b.ray;
@@ -101,6 +103,7 @@ public final class EnvSpec {
     b.inflight = inflight;
     b.pipelined = pipelined;
     b.maxQueued = maxQueued;
+    b.fastJson = fastJson;
     b.callTimeout = callTimeout;
     b.startTimeout = startTimeout;
     b.ray = ray;
@@ -200,6 +203,11 @@ public final class EnvSpec {
     return maxQueued;
   }
 
+  /** Whether a venv that venvmux builds gets orjson for the worker's JSON. */
+  public boolean fastJson() {
+    return fastJson;
+  }
+
   /** The default timeout of a call to this env; empty: none. */
   public Optional<Duration> callTimeout() {
     return Optional.ofNullable(callTimeout);
@@ -231,6 +239,7 @@ public final class EnvSpec {
         && inflight == s.inflight
         && pipelined == s.pipelined
         && maxQueued == s.maxQueued
+        && fastJson == s.fastJson
         && Objects.equals(python, s.python)
         && Objects.equals(project, s.project)
         && requirements.equals(s.requirements)
@@ -277,6 +286,9 @@ public final class EnvSpec {
     if (ray != null) {
       sb.append(", ray=").append(ray);
     }
+    if (!fastJson) {
+      sb.append(", fastJson=false");
+    }
     sb.append('}');
     return sb.toString();
   }
@@ -300,6 +312,7 @@ public final class EnvSpec {
     private int inflight = 1;
     private int pipelined = DEFAULT_PIPELINED;
     private int maxQueued = DEFAULT_MAX_QUEUED;
+    private boolean fastJson = true;
     private @Nullable Duration callTimeout;
     private Duration startTimeout = Duration.ofSeconds(60);
     private @Nullable RayCluster ray;
@@ -490,6 +503,18 @@ public final class EnvSpec {
      */
     public Builder maxQueued(int maxQueued) {
       this.maxQueued = Arguments.atLeast("maxQueued", maxQueued, 1);
+      return this;
+    }
+
+    /**
+     * Whether a venv that venvmux builds (from packages, requirements or a project) also gets
+     * {@code orjson}, which the workers then use for JSON (default true). A version of orjson the
+     * env's own inputs pin wins; a failed orjson install only logs a warning (the workers use the
+     * standard {@code json} then). A venv given with {@link #venv} is never changed. With false,
+     * the env is built exactly from its inputs (and hashes apart from one built with orjson).
+     */
+    public Builder fastJson(boolean fastJson) {
+      this.fastJson = fastJson;
       return this;
     }
 

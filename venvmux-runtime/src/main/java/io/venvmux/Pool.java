@@ -8,6 +8,7 @@ import io.venvmux.internal.client.ClientDescriptors;
 import io.venvmux.internal.dispatch.EnvDispatcher;
 import io.venvmux.internal.dispatch.EnvHandle;
 import io.venvmux.internal.dispatch.PoolRuntime;
+import io.venvmux.internal.worker.WorkerLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,13 +59,17 @@ public final class Pool implements AutoCloseable {
             b.serializer,
             b.maxPayloadBytes,
             b.maxResultBytes,
+            b.maxReplyLineBytes,
             b.callbackExecutor);
     b.envs.forEach((name, e) -> register(name, e.spec, e.module));
     envs.values().forEach(h -> h.dispatcher().startMinWorkers());
     rt.initLogging();
   }
 
-  /** A builder with the defaults: home from $VENV_MUX_HOME or ~/.venvmux, JSON, no spilling. */
+  /**
+   * A builder with the defaults: home from $VENV_MUX_HOME or ~/.venvmux, orjson where importable,
+   * no spilling.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -279,9 +284,10 @@ public final class Pool implements AutoCloseable {
   public static final class Builder {
     private @Nullable Path home;
     private final Map<String, EnvEntry> envs = new LinkedHashMap<>();
-    private Serializer serializer = Serializer.JSON;
+    private Serializer serializer = Serializer.ORJSON;
     private @Nullable Long maxPayloadBytes;
     private @Nullable Long maxResultBytes;
+    private long maxReplyLineBytes = WorkerLaunch.DEFAULT_MAX_LINE_BYTES;
     private @Nullable Executor callbackExecutor;
 
     private Builder() {}
@@ -305,7 +311,11 @@ public final class Pool implements AutoCloseable {
       return this;
     }
 
-    /** The JSON library the workers use (default {@link Serializer#JSON}). */
+    /**
+     * The JSON library the workers use (default {@link Serializer#ORJSON}: orjson where the env has
+     * it, which envs venvmux builds do unless {@link EnvSpec.Builder#fastJson} says otherwise; else
+     * the standard {@code json}). Each worker's hello says which it uses.
+     */
     public Builder serializer(Serializer serializer) {
       this.serializer = Objects.requireNonNull(serializer, "serializer");
       return this;
@@ -322,6 +332,17 @@ public final class Pool implements AutoCloseable {
      */
     public Builder maxResultBytes(long bytes) {
       this.maxResultBytes = Arguments.atLeast("maxResultBytes", bytes, 1);
+      return this;
+    }
+
+    /**
+     * The longest reply line a worker may write, in bytes (default 64 MiB). A longer one is not
+     * read into memory: its call fails with {@link InvalidJsonException} and the worker goes on
+     * serving. Big {@code bytes} and numpy arrays do not count (they cross as files), nor do
+     * results past {@link #maxResultBytes} (they come back through a file).
+     */
+    public Builder maxReplyLineBytes(long bytes) {
+      this.maxReplyLineBytes = Arguments.atLeast("maxReplyLineBytes", bytes, 1);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.venvmux.benchmarks;
 
+import io.venvmux.EnvSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,11 @@ public final class BenchPaths {
     return firstHolding(
             List.of(Path.of("../python-worker/bench"), Path.of("python-worker/bench")), name)
         .resolve(name);
+  }
+
+  /** One worker on the benchmarks' Python, their Python folder on its path. */
+  static EnvSpec.Builder oneWorker() {
+    return EnvSpec.builder().python(python()).workers(1).workerPaths(pythonDir());
   }
 
   static String python() {

@@ -47,6 +47,7 @@ final class TypeChecker {
           "java.time.Duration",
           "java.util.UUID",
           "java.nio.file.Path",
+          "io.venvmux.NdArray",
           "java.util.OptionalInt",
           "java.util.OptionalLong",
           "java.util.OptionalDouble");

@@ -8,18 +8,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.venvmux.NdArray;
 import java.io.IOException;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
-/** {@code byte[]} as the protocol's {@code {"__bytes__": true, "b64": "..."}}, both ways. */
+/**
+ * {@code byte[]} as the protocol's {@code {"__bytes__": true, "b64": "..."}}, both ways; big ones
+ * as a file marker ({@link BinaryOut}, {@link BinaryIn}) when the worker reads files.
+ */
 final class BytesCodec {
   static final String MARKER = "__bytes__";
   static final String PAYLOAD = "b64";
 
   private BytesCodec() {}
 
-  /** Writes the bytes object. */
-  static void write(byte[] value, JsonGenerator gen) throws IOException {
+  /** Writes the bytes object: inline, or as a file when {@code out} takes big data. */
+  static void write(byte[] value, JsonGenerator gen, @Nullable BinaryOut out) throws IOException {
+    if (out != null && out.wants(value.length)) {
+      out.writeBytes(value, gen);
+      return;
+    }
     gen.writeStartObject();
     gen.writeBooleanField(MARKER, true);
     gen.writeStringField(PAYLOAD, Base64.getEncoder().encodeToString(value));
@@ -36,7 +45,7 @@ final class BytesCodec {
     @Override
     public void serialize(byte[] value, JsonGenerator gen, SerializerProvider provider)
         throws IOException {
-      write(value, gen);
+      write(value, gen, ArrayCodecs.binaryOut(provider));
     }
   }
 
@@ -50,6 +59,15 @@ final class BytesCodec {
 
     @Override
     public byte[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT) {
+        Object embedded = p.getEmbeddedObject();
+        if (embedded instanceof byte[]) { // read from a reply's file marker
+          return (byte[]) embedded;
+        }
+        if (embedded instanceof NdArray) {
+          return ((NdArray) embedded).toByteArray();
+        }
+      }
       if (p.currentToken() == JsonToken.VALUE_STRING) {
         return decode(p.getText(), p, ctxt);
       }

@@ -21,17 +21,25 @@ public final class NaturalValues {
 
   /** Reads the value whose first token is the parser's current token. */
   public static @Nullable Object read(JsonParser p) throws IOException {
+    return read(p, null);
+  }
+
+  /**
+   * Reads the value whose first token is the parser's current token; with {@code in}, a reply's
+   * binary file markers become {@code byte[]} and {@link io.venvmux.NdArray}.
+   */
+  public static @Nullable Object read(JsonParser p, @Nullable BinaryIn in) throws IOException {
     JsonToken t = p.currentToken();
     if (t == null) {
       throw new IOException("no JSON value");
     }
     switch (t) {
       case START_OBJECT:
-        return readObject(p);
+        return readObject(p, in);
       case START_ARRAY:
         List<@Nullable Object> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(read(p));
+          list.add(read(p, in));
         }
         return list;
       case VALUE_STRING:
@@ -53,12 +61,19 @@ public final class NaturalValues {
     }
   }
 
-  private static Object readObject(JsonParser p) throws IOException {
+  private static @Nullable Object readObject(JsonParser p, @Nullable BinaryIn in)
+      throws IOException {
     Map<String, @Nullable Object> map = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       p.nextToken();
-      map.put(key, read(p));
+      map.put(key, read(p, in));
+    }
+    if (in != null && map.containsKey(BinaryIn.FILE)) {
+      Object resolved = in.resolve(map);
+      if (resolved != null) {
+        return resolved;
+      }
     }
     if (map.size() == 2
         && Boolean.TRUE.equals(map.get("__bytes__"))

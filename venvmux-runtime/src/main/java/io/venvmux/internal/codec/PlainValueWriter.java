@@ -18,6 +18,15 @@ public final class PlainValueWriter {
 
   /** Writes {@code value} to {@code g}, which must come from a factory with the wire's settings. */
   public static void write(JsonGenerator g, @Nullable Object value) throws IOException {
+    write(g, value, null);
+  }
+
+  /**
+   * Writes {@code value} to {@code g}; with {@code out}, big binary values ({@code byte[]},
+   * primitive arrays, {@link io.venvmux.NdArray}) go to files and only their markers to {@code g}.
+   */
+  public static void write(JsonGenerator g, @Nullable Object value, @Nullable BinaryOut out)
+      throws IOException {
     if (value == null) {
       g.writeNull();
     } else if (value instanceof String) {
@@ -31,16 +40,16 @@ public final class PlainValueWriter {
     } else if (value instanceof Boolean) {
       g.writeBoolean((Boolean) value);
     } else if (value instanceof Map) {
-      writeMap(g, (Map<?, ?>) value);
+      writeMap(g, (Map<?, ?>) value, out);
     } else if (value instanceof List) {
       List<?> list = (List<?>) value;
       g.writeStartArray(list, list.size());
       for (Object item : list) {
-        write(g, item);
+        write(g, item, out);
       }
       g.writeEndArray();
     } else if (value instanceof byte[]) {
-      BytesCodec.write((byte[]) value, g);
+      BytesCodec.write((byte[]) value, g, out);
     } else if (value instanceof Float) {
       g.writeNumber((Float) value);
     } else if (value instanceof Short) {
@@ -50,22 +59,32 @@ public final class PlainValueWriter {
     } else if (value instanceof BigInteger) {
       g.writeNumber((BigInteger) value);
     } else {
-      WireMapper.mapper().writeValue(g, value);
+      byMapper(g, value, out);
     }
   }
 
-  private static void writeMap(JsonGenerator g, Map<?, ?> map) throws IOException {
+  private static void byMapper(JsonGenerator g, Object value, @Nullable BinaryOut out)
+      throws IOException {
+    if (out == null) {
+      WireMapper.mapper().writeValue(g, value);
+    } else {
+      WireMapper.mapper().writer().withAttribute(BinaryOut.class, out).writeValue(g, value);
+    }
+  }
+
+  private static void writeMap(JsonGenerator g, Map<?, ?> map, @Nullable BinaryOut out)
+      throws IOException {
     for (Object key : map.keySet()) {
       if (!(key instanceof String)) {
         // Non-String keys (and a null key's error) are the mapper's key serializers' business.
-        WireMapper.mapper().writeValue(g, map);
+        byMapper(g, map, out);
         return;
       }
     }
     g.writeStartObject(map, map.size());
     for (Map.Entry<?, ?> e : map.entrySet()) {
       g.writeFieldName((String) e.getKey());
-      write(g, e.getValue());
+      write(g, e.getValue(), out);
     }
     g.writeEndObject();
   }

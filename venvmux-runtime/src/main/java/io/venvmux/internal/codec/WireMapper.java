@@ -41,6 +41,9 @@ import java.time.OffsetDateTime;
  *       ({@code PT1H0.5S});
  *   <li>{@code Object} anywhere reads as natural values (Map, List, String,
  *       Integer/Long/BigInteger, Double, Boolean, null, {@code byte[]}), as untyped results do;
+ *   <li>{@code double[]}, {@code float[]}, {@code long[]}, {@code int[]} and {@link
+ *       io.venvmux.NdArray} are numpy arrays; big binary values cross as files (see {@link
+ *       BinaryOut}, {@link BinaryIn});
  *   <li>NaN and Infinity are the bare tokens Python's json reads and writes;
  *   <li>a JDK object outside the types table ({@code new Object()}, a {@code Thread}) is refused,
  *       never written as an empty object or a dump of its getters.
@@ -95,7 +98,9 @@ public final class WireMapper {
   }
 
   private static SimpleModule wireTypes() {
-    return new SimpleModule("venvmux-wire")
+    SimpleModule module = new SimpleModule("venvmux-wire");
+    ArrayCodecs.register(module);
+    return module
         .setSerializerModifier(new JdkBeanRefusal())
         .addSerializer(byte[].class, new BytesCodec.Serializer())
         .addDeserializer(byte[].class, new BytesCodec.Deserializer())

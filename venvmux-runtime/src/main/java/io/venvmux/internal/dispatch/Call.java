@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +38,7 @@ class Call implements PendingCall {
 
   private final byte[] line;
   private final @Nullable Path payloadFile;
+  private volatile List<Path> binaryFiles = List.of();
   private final boolean untyped;
   private final String env;
   private final Listener owner;
@@ -237,14 +239,26 @@ class Call implements PendingCall {
       t.cancel(false);
     }
     if (payloadFile != null) {
+      deleteQuietly(List.of(payloadFile));
+    }
+    deleteQuietly(binaryFiles); // the worker deletes each once read: these are the unread ones
+    owner.ended(this);
+    return true;
+  }
+
+  /** Files of the spill folder the call's arguments wrote, deleted when it ends. */
+  void alsoDeleteAtEnd(List<Path> files) {
+    binaryFiles = files;
+  }
+
+  static void deleteQuietly(List<Path> files) {
+    for (Path f : files) {
       try {
-        Files.deleteIfExists(payloadFile);
+        Files.deleteIfExists(f);
       } catch (IOException e) {
         // The pool's spill folder is removed on close, leftovers included.
       }
     }
-    owner.ended(this);
-    return true;
   }
 
   /** Names the call in messages. */

@@ -3,6 +3,7 @@ package io.venvmux.internal.dispatch;
 import com.fasterxml.jackson.databind.JavaType;
 import io.venvmux.InvalidJsonException;
 import io.venvmux.PoolClosedException;
+import io.venvmux.internal.codec.BinaryOut;
 import io.venvmux.internal.wire.RequestEncoder;
 import io.venvmux.internal.wire.StreamLines;
 import java.io.IOException;
@@ -17,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * than the pool's {@code maxPayloadBytes} to the spill folder, sending only its file name.
  */
 final class CallFactory {
+  /** The worker feature: binary data as raw files of the spill folder. */
+  static final String BINARY_FILES = "binary-files";
+
   private final PoolRuntime rt;
   private final EnvDispatcher env;
   private final @Nullable Duration envTimeout;
@@ -41,16 +45,19 @@ final class CallFactory {
       @Nullable JavaType resultType,
       @Nullable Duration timeout) {
     Request r = encode(fn, args, kwargs);
-    return new Call(
-        env.callEnds(),
-        env.name(),
-        System.nanoTime(),
-        r.id,
-        fn,
-        r.line,
-        r.payloadFile,
-        resultType,
-        timeoutOr(timeout));
+    Call call =
+        new Call(
+            env.callEnds(),
+            env.name(),
+            System.nanoTime(),
+            r.id,
+            fn,
+            r.line,
+            r.payloadFile,
+            resultType,
+            timeoutOr(timeout));
+    call.alsoDeleteAtEnd(r.files);
+    return call;
   }
 
   /**
@@ -63,14 +70,17 @@ final class CallFactory {
   StreamCall newStreamCall(
       String fn, List<?> args, Map<String, ?> kwargs, @Nullable JavaType itemType) {
     Request r = encode(fn, args, kwargs);
-    return new StreamCall(
-        env.callEnds(),
-        env.name(),
-        r.id,
-        fn,
-        StreamLines.withStream(r.line, StreamCall.WINDOW),
-        r.payloadFile,
-        itemType);
+    StreamCall call =
+        new StreamCall(
+            env.callEnds(),
+            env.name(),
+            r.id,
+            fn,
+            StreamLines.withStream(r.line, StreamCall.WINDOW),
+            r.payloadFile,
+            itemType);
+    call.alsoDeleteAtEnd(r.files);
+    return call;
   }
 
   /** The env's timeout for a call (or a stream's wait for an item) that names none. */
@@ -78,7 +88,8 @@ final class CallFactory {
     return timeout != null ? timeout : envTimeout;
   }
 
-  private record Request(long id, byte[] line, @Nullable Path payloadFile) {}
+  /** An encoded request: its line, its spilled payload, the binary files its arguments went to. */
+  private record Request(long id, byte[] line, @Nullable Path payloadFile, List<Path> files) {}
 
   private Request encode(String fn, List<?> args, Map<String, ?> kwargs) {
     String name = env.name();
@@ -87,7 +98,14 @@ final class CallFactory {
           "the pool is closed; fn '" + fn + "' in env '" + name + "' was not sent");
     }
     long id = rt.nextId();
-    RequestEncoder.Encoded enc = RequestEncoder.encode(id, fn, args, kwargs, name);
+    BinaryOut out = new BinaryOut(rt.spill::folder, this::workerReadsFiles);
+    RequestEncoder.Encoded enc;
+    try {
+      enc = RequestEncoder.encode(id, fn, args, kwargs, name, out);
+    } catch (RuntimeException e) {
+      Call.deleteQuietly(out.files());
+      throw e;
+    }
     byte[] line = enc.line();
     Path payloadFile = null;
     if (rt.maxPayloadBytes != null && line.length > rt.maxPayloadBytes) {
@@ -95,6 +113,7 @@ final class CallFactory {
       try {
         payloadFile = rt.spill.write(enc.payload());
       } catch (IOException | RuntimeException e) {
+        Call.deleteQuietly(out.files());
         if (rt.closed()) {
           throw new PoolClosedException("the pool is closed; " + what + " was not sent");
         }
@@ -103,6 +122,14 @@ final class CallFactory {
       }
       line = RequestEncoder.spilledLine(id, fn, payloadFile.toString());
     }
-    return new Request(id, line, payloadFile);
+    return new Request(id, line, payloadFile, out.files());
+  }
+
+  /**
+   * Whether the env's workers read binary files: asked of a live worker's hello (starting one if
+   * none is up) only when an argument is big enough to cross as a file.
+   */
+  private boolean workerReadsFiles() {
+    return env.hello().supports(BINARY_FILES);
   }
 }

@@ -4,6 +4,7 @@ import io.venvmux.Serializer;
 import io.venvmux.internal.env.EnvResolver;
 import io.venvmux.internal.ray.RayClusters;
 import io.venvmux.internal.wire.WireWarmUp;
+import io.venvmux.internal.worker.WorkerLaunch;
 import io.venvmux.internal.worker.WorkerProcess;
 import io.venvmux.internal.worker.WorkerSources;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ public final class PoolRuntime {
   final Serializer serializer;
   final @Nullable Long maxPayloadBytes;
   final @Nullable Long maxResultBytes;
+  final long maxReplyLineBytes;
   final ScheduledThreadPoolExecutor timer;
   final ExecutorService background;
   private final Executor callbacks;
@@ -67,6 +69,27 @@ public final class PoolRuntime {
       @Nullable Long maxPayloadBytes,
       @Nullable Long maxResultBytes,
       @Nullable Executor callbacks) {
+    this(
+        home,
+        serializer,
+        maxPayloadBytes,
+        maxResultBytes,
+        WorkerLaunch.DEFAULT_MAX_LINE_BYTES,
+        callbacks);
+  }
+
+  /**
+   * @param maxReplyLineBytes a reply line longer than this fails its call
+   * @param callbacks where async futures complete; null: a pool-owned daemon executor
+   */
+  public PoolRuntime(
+      Path home,
+      Serializer serializer,
+      @Nullable Long maxPayloadBytes,
+      @Nullable Long maxResultBytes,
+      long maxReplyLineBytes,
+      @Nullable Executor callbacks) {
+    this.maxReplyLineBytes = maxReplyLineBytes;
     this.background =
         new ThreadPoolExecutor(
             0,

@@ -1,5 +1,6 @@
 package io.venvmux.internal.dispatch;
 
+import io.venvmux.internal.codec.SpillFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -25,6 +26,7 @@ final class SpillDir {
 
   private final Path parent;
   private @Nullable Path dir;
+  private @Nullable SpillFolder folder;
   private boolean closed;
 
   SpillDir() {
@@ -82,6 +84,14 @@ final class SpillDir {
 
   private static boolean running(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** The folder as the wire's readers and writers of files see it. */
+  synchronized SpillFolder folder() {
+    if (folder == null) {
+      folder = new SpillFolder(dir());
+    }
+    return folder;
   }
 
   /** Writes a payload to a new private file and returns its absolute path. */

@@ -4,6 +4,7 @@ import io.venvmux.CallException;
 import io.venvmux.EnvSpec;
 import io.venvmux.EnvStartException;
 import io.venvmux.PoolClosedException;
+import io.venvmux.internal.codec.BinaryOut;
 import io.venvmux.internal.env.ResolvedEnv;
 import io.venvmux.internal.worker.WorkerLaunch;
 import io.venvmux.internal.worker.WorkerProcess;
@@ -72,7 +73,9 @@ final class WorkerStarter {
                   rt.workerSources(),
                   rt.serializer,
                   rt.maxResultBytes,
-                  rt.resultSpillDir());
+                  rt.spill.dir(), // results and binary data come back through it
+                  BinaryOut.MIN_BYTES,
+                  rt.maxReplyLineBytes);
       proc = WorkerProcess.spawn(launch, this::exited);
     } catch (CallException e) {
       throw e;

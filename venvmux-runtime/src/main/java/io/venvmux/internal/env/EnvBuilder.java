@@ -20,6 +20,10 @@ final class EnvBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(EnvBuilder.class);
 
   private final EnvStore store;
+
+  /** What {@code fastJson} installs: the worker uses it when importable. */
+  static final String FAST_JSON_PACKAGE = "orjson";
+
   private final ProcessRunner runner;
   private final OsPlatform platform;
 
@@ -30,6 +34,19 @@ final class EnvBuilder {
   }
 
   VenvLayout build(EnvFingerprint fp, EnvSource source, PythonInstall python, Installer installer) {
+    return build(fp, source, python, installer, false);
+  }
+
+  /**
+   * Builds the env; with {@code fastJson}, orjson is installed after the env's own inputs (a no-op
+   * when they already brought it, so their pinned version wins), best effort.
+   */
+  VenvLayout build(
+      EnvFingerprint fp,
+      EnvSource source,
+      PythonInstall python,
+      Installer installer,
+      boolean fastJson) {
     String hash = fp.hash();
     VenvLayout venv = new VenvLayout(store.envDir(hash), platform);
     long start = System.nanoTime();
@@ -44,6 +61,9 @@ final class EnvBuilder {
       store.createEnvDir(hash);
       step(hash, installer.createVenv(python.executable(), venv));
       install(source, python, installer, venv);
+      if (fastJson) {
+        installFastJson(installer, venv);
+      }
       Map<String, String> packages =
           EnvManifest.parsePackageList(runner.output(installer.list(venv)));
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -144,6 +164,22 @@ final class EnvBuilder {
     } else {
       LOG.info(
           "project {} is no package and lists no dependencies: the env is an empty venv", p.dir());
+    }
+  }
+
+  private void installFastJson(Installer installer, VenvLayout venv) {
+    try {
+      step(
+          venv,
+          installer.install(
+              venv,
+              List.of(FAST_JSON_PACKAGE),
+              "installing orjson for the worker's JSON (EnvSpec.fastJson(false) leaves it out)"));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "env {}: orjson could not be installed, the workers will use json: {}",
+          venv.root().getFileName(),
+          e.toString());
     }
   }
 

@@ -43,4 +43,17 @@ record EnvFingerprint(String hash, Map<String, String> inputs) {
     }
     return new EnvFingerprint(EnvHash.of(in), in);
   }
+
+  /**
+   * This fingerprint, or, when {@code without} (the env is built without orjson), one that hashes
+   * apart from it: the same inputs with and without orjson are two different envs.
+   */
+  EnvFingerprint withoutFastJson(boolean without) {
+    if (!without) {
+      return this;
+    }
+    Map<String, String> in = new LinkedHashMap<>(inputs);
+    in.put("fast_json", "false");
+    return new EnvFingerprint(EnvHash.of(in), in);
+  }
 }

@@ -72,7 +72,8 @@ public final class EnvResolver {
     long start = System.nanoTime();
     EnvSource source = EnvSource.of(spec);
     PythonInstall python = finder.find(spec.python());
-    EnvFingerprint fp = EnvFingerprint.of(python, source, platform, env);
+    EnvFingerprint fp =
+        EnvFingerprint.of(python, source, platform, env).withoutFastJson(!spec.fastJson());
     Optional<ResolvedEnv> cached = cached(fp.hash());
     if (cached.isPresent()) {
       if (Log.LOG.isDebugEnabled()) {
@@ -84,7 +85,7 @@ public final class EnvResolver {
       }
       return cached.get();
     }
-    return buildOnce(fp, source, python);
+    return buildOnce(fp, source, python, spec.fastJson());
   }
 
   /**
@@ -95,7 +96,9 @@ public final class EnvResolver {
     if (!spec.needsBuild()) {
       throw new IllegalArgumentException("this spec builds no env: " + spec);
     }
-    return EnvFingerprint.of(finder.find(spec.python()), EnvSource.of(spec), platform, env).hash();
+    return EnvFingerprint.of(finder.find(spec.python()), EnvSource.of(spec), platform, env)
+        .withoutFastJson(!spec.fastJson())
+        .hash();
   }
 
   private Optional<ResolvedEnv> cached(String hash) {
@@ -110,7 +113,8 @@ public final class EnvResolver {
     return Optional.of(ready(venv));
   }
 
-  private ResolvedEnv buildOnce(EnvFingerprint fp, EnvSource source, PythonInstall python) {
+  private ResolvedEnv buildOnce(
+      EnvFingerprint fp, EnvSource source, PythonInstall python, boolean fastJson) {
     String hash = fp.hash();
     try (BuildLock lock = BuildLock.acquire(store.lockFile(hash), "env " + hash)) {
       Optional<ResolvedEnv> builtMeanwhile = cached(hash);
@@ -138,7 +142,7 @@ public final class EnvResolver {
       try {
         return ready(
             new EnvBuilder(store, runner.reportingStarts(pids::record), platform)
-                .build(fp, source, python, installer(python)));
+                .build(fp, source, python, installer(python), fastJson));
       } finally {
         pids.clear();
       }

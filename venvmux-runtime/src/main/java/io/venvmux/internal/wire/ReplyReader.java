@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.venvmux.InvalidJsonException;
+import io.venvmux.internal.codec.BinaryIn;
 import io.venvmux.internal.codec.NaturalValues;
+import io.venvmux.internal.codec.SpillFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +86,18 @@ public final class ReplyReader {
    */
   public static Reply read(byte[] buf, int len, boolean decodeResult)
       throws UnreadableReplyException {
+    return read(buf, len, decodeResult, null);
+  }
+
+  /**
+   * Reads one reply line, its binary file markers read (or, for a reply nobody waits for, deleted)
+   * by {@code in}.
+   *
+   * @throws UnreadableReplyException the line is not a JSON object, holds a value the parser
+   *     refuses, or names a binary file that cannot be read
+   */
+  public static Reply read(byte[] buf, int len, boolean decodeResult, @Nullable BinaryIn in)
+      throws UnreadableReplyException {
     long id = Reply.NO_ID;
     boolean ok = false;
     RawResult result = null;
@@ -108,7 +120,8 @@ public final class ReplyReader {
             ok = p.currentToken() == JsonToken.VALUE_TRUE;
             break;
           case "result":
-            result = decodeResult ? RawResult.ofValue(NaturalValues.read(p)) : tokens(p);
+            result =
+                result(p, decodeResult, in, in != null && BinaryTokens.mayHoldMarker(buf, len));
             break;
           case "result_file":
             resultFile = p.getValueAsString();
@@ -126,38 +139,41 @@ public final class ReplyReader {
     return new Reply(id, ok, result, resultFile, error);
   }
 
-  private static RawResult tokens(JsonParser p) throws IOException {
+  private static RawResult result(
+      JsonParser p, boolean decode, @Nullable BinaryIn in, boolean mayHoldMarker)
+      throws IOException {
+    if (decode) {
+      return RawResult.ofValue(NaturalValues.read(p, in));
+    }
     TokenBuffer tb = new TokenBuffer(p, null);
-    tb.copyCurrentStructure(p);
+    if (mayHoldMarker) {
+      BinaryTokens.copy(p, tb, in);
+    } else {
+      tb.copyCurrentStructure(p);
+    }
     return RawResult.ofTokens(tb);
   }
 
   /**
-   * Reads a spilled result, then deletes its file; only a file in {@code folder} is touched.
+   * Reads a spilled result from a file of the worker's spill folder, then deletes it; its binary
+   * markers are read by {@code in}.
    *
    * @param what names the call in the error, e.g. {@code fn 'compute' in env 'v1'}
-   * @throws InvalidJsonException the file is outside the folder or cannot be read
+   * @throws InvalidJsonException the file cannot be read, or lies outside the spill folder
    */
-  public static RawResult readResultFile(SpillFolder folder, String file, String what) {
+  public static RawResult readResultFile(
+      String file, String what, SpillFolder folder, boolean decode, BinaryIn in) {
     try {
-      return RawResult.ofJson(folder.readAndDelete(file, what));
-    } catch (IOException e) {
+      byte[] json = folder.readAndDelete(file, -1);
+      try (JsonParser p = ReplyParsers.open(json, 0, json.length)) {
+        p.nextToken();
+        return result(p, decode, in, BinaryTokens.mayHoldMarker(json, json.length));
+      }
+    } catch (IOException | RuntimeException e) {
       throw new InvalidJsonException(
           "cannot read the result of " + what + " from " + file + ": " + e, e);
-    }
-  }
-
-  /**
-   * Deletes a spill file whose result nobody reads (its call is gone, or its line was bad); a path
-   * outside {@code folder} is left alone.
-   */
-  public static void deleteResultFile(SpillFolder folder, @Nullable String file) {
-    if (file != null && folder.contains(file)) {
-      try {
-        Files.deleteIfExists(Path.of(file));
-      } catch (IOException e) {
-        LOG.warn("cannot delete spill file {}: {}", file, e.toString());
-      }
+    } finally {
+      folder.delete(file);
     }
   }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.venvmux.InvalidJsonException;
+import io.venvmux.internal.codec.BinaryOut;
 import io.venvmux.internal.codec.PlainValueWriter;
 import io.venvmux.internal.codec.WireJson;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes request lines. The arguments are serialized exactly once: the line is written as {@code
@@ -54,21 +56,38 @@ public final class RequestEncoder {
    */
   public static Encoded encode(
       long id, String fn, List<?> args, Map<String, ?> kwargs, String env) {
-    ByteArrayBuilder out = new ByteArrayBuilder(256);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    return encode(id, fn, args, kwargs, env, null);
+  }
+
+  /**
+   * Encodes a call, its big binary arguments written to files by {@code out} (which then knows
+   * them, for the caller to delete if the call never reaches the worker).
+   *
+   * @param env the env's name, for error messages
+   * @throws InvalidJsonException when an argument cannot be encoded
+   */
+  public static Encoded encode(
+      long id,
+      String fn,
+      List<?> args,
+      Map<String, ?> kwargs,
+      String env,
+      @Nullable BinaryOut out) {
+    ByteArrayBuilder buf = new ByteArrayBuilder(256);
+    try (JsonGenerator g = FACTORY.createGenerator(buf)) {
       g.writeStartObject();
       g.writeNumberField("id", id);
       g.writeStringField("fn", fn);
       g.flush();
-      int bodyStart = out.size();
+      int bodyStart = buf.size();
       g.writeFieldName("args");
-      PlainValueWriter.write(g, args);
+      PlainValueWriter.write(g, args, out);
       g.writeFieldName("kwargs");
-      PlainValueWriter.write(g, kwargs);
+      PlainValueWriter.write(g, kwargs, out);
       g.writeEndObject();
       g.writeRaw('\n');
       g.flush();
-      return new Encoded(out.toByteArray(), bodyStart);
+      return new Encoded(buf.toByteArray(), bodyStart);
     } catch (IOException | RuntimeException e) {
       throw new InvalidJsonException(
           "the arguments of fn '"

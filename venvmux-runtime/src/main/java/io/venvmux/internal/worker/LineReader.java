@@ -4,10 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-/** Reads '\n'-terminated lines as bytes into one reused buffer (no per-line String). */
+/**
+ * Reads '\n'-terminated lines as bytes into one reused buffer (no per-line String). A line longer
+ * than the limit is not kept: its head is, the rest is skipped up to its newline, and {@link
+ * #oversized()} says so; the stream stays in step for the next line.
+ */
 final class LineReader {
   private static final int MAX_KEPT = 1 << 20;
+
+  /** How much of an oversized line is kept: enough for its id and a message quoting it. */
+  static final int OVERSIZED_HEAD = 4096;
+
   private final InputStream in;
+  private final long maxLineBytes;
+  private long total;
   private byte[] buf = new byte[64 * 1024];
   private int start;
   private int end;
@@ -15,12 +25,21 @@ final class LineReader {
   private int lineLength;
 
   LineReader(InputStream in) {
+    this(in, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param maxLineBytes lines longer than this are skipped, their head kept
+   */
+  LineReader(InputStream in, long maxLineBytes) {
     this.in = in;
+    this.maxLineBytes = maxLineBytes;
   }
 
   /** Reads the next line; false at end of stream. A last line without '\n' still counts. */
   boolean next() throws IOException {
     lineLength = 0;
+    total = 0;
     if (line.length > MAX_KEPT) {
       line = new byte[8 * 1024]; // do not hold on to the memory of one huge reply
     }
@@ -43,6 +62,10 @@ final class LineReader {
   }
 
   private void append(int from, int n) {
+    total += n;
+    if (total > maxLineBytes) {
+      n = Math.min(n, Math.max(0, OVERSIZED_HEAD - lineLength)); // keep only the head
+    }
     if (n == 0) {
       return;
     }
@@ -58,8 +81,18 @@ final class LineReader {
     return line;
   }
 
-  /** The current line's length, without the '\n'. */
+  /** The current line's length, without the '\n' (of its head only, when it is oversized). */
   int length() {
     return lineLength;
+  }
+
+  /** Whether the current line was longer than the limit: only its head was kept. */
+  boolean oversized() {
+    return total > maxLineBytes;
+  }
+
+  /** The current line's full length, without the '\n'. */
+  long fullLength() {
+    return total;
   }
 }

@@ -2,10 +2,11 @@ package io.venvmux.internal.worker;
 
 import io.venvmux.CallException;
 import io.venvmux.InvalidJsonException;
+import io.venvmux.internal.codec.BinaryIn;
+import io.venvmux.internal.codec.SpillFolder;
 import io.venvmux.internal.wire.RawResult;
 import io.venvmux.internal.wire.Reply;
 import io.venvmux.internal.wire.ReplyReader;
-import io.venvmux.internal.wire.SpillFolder;
 import io.venvmux.internal.wire.StreamLines;
 import io.venvmux.internal.wire.UnreadableReplyException;
 import java.util.Map;
@@ -27,13 +28,20 @@ final class PendingCalls {
   private final String worker;
   private final String env;
   private final String module;
-  private final SpillFolder spill;
+  private final @Nullable SpillFolder spill;
 
   /**
    * @param worker names the worker in log lines, e.g. {@code worker pid 42 of env 'v1'}
    * @param spill the only folder whose files a reply may name
    */
-  PendingCalls(String worker, String env, String module, SpillFolder spill) {
+  PendingCalls(String worker, String env, String module) {
+    this(worker, env, module, null);
+  }
+
+  /**
+   * @param spill the only folder whose files this worker's replies may name; null: none
+   */
+  PendingCalls(String worker, String env, String module, @Nullable SpillFolder spill) {
     this.worker = worker;
     this.env = env;
     this.module = module;
@@ -83,14 +91,16 @@ final class PendingCalls {
       if (lead instanceof StreamingCall stream && deliveredItem(stream, buf, len)) {
         return;
       }
-      reply = ReplyReader.read(buf, len, lead != null && lead.untyped());
+      // A reply nobody waits for has its binary files deleted, not read.
+      BinaryIn in = spill == null ? null : new BinaryIn(spill, lead == null);
+      reply = ReplyReader.read(buf, len, lead != null && lead.untyped(), in);
     } catch (UnreadableReplyException e) {
       unreadable(e, buf, len);
       return;
     }
     PendingCall call = reply.hasId() ? take(reply.id()) : null;
     if (call == null) {
-      ReplyReader.deleteResultFile(spill, reply.resultFile());
+      deleteFile(reply.resultFile());
       if (!reply.hasId()) {
         LOG.warn("{} replied to no call: {}", worker, ReplyReader.quote(buf, len));
       }
@@ -102,7 +112,7 @@ final class PendingCalls {
       if (!reply.ok()) {
         call.fail(reply.failure(fn, env, module));
       } else if (file != null) {
-        call.succeed(ReplyReader.readResultFile(spill, file, describe(fn)));
+        call.succeed(readResultFile(file, call));
       } else {
         call.succeed(reply.inlineResult());
       }
@@ -127,9 +137,34 @@ final class PendingCalls {
     return true;
   }
 
+  /**
+   * A line past the size limit fails the call it names (its head names it); the worker goes on
+   * serving. Any files the skipped part named are left to the spill folder's removal on close.
+   */
+  void onOversized(byte[] head, int headLength, long fullLength) {
+    PendingCall call = take(ReplyReader.leadingId(head, headLength));
+    if (call == null) {
+      LOG.warn(
+          "{} wrote a line of {} bytes, past the limit, naming no call: {}",
+          worker,
+          fullLength,
+          ReplyReader.quote(head, headLength));
+      return;
+    }
+    call.fail(
+        new InvalidJsonException(
+            "the reply of "
+                + describe(call.fn())
+                + " is a line of "
+                + fullLength
+                + " bytes, more than the pool's maxReplyLineBytes allows; return less, raise"
+                + " Pool.builder().maxReplyLineBytes(..), or set maxResultBytes(..) so big results"
+                + " come back through a file"));
+  }
+
   /** A line the parser refuses fails the call it names; a line naming no call is logged. */
   private void unreadable(UnreadableReplyException e, byte[] buf, int len) {
-    ReplyReader.deleteResultFile(spill, e.resultFile());
+    deleteFile(e.resultFile());
     PendingCall call = e.id() < 0 ? null : take(e.id());
     if (call == null) {
       LOG.warn(
@@ -142,6 +177,22 @@ final class PendingCalls {
     LOG.warn(
         "{} sent a reply to fn '{}' that cannot be read: {}", worker, call.fn(), e.getMessage());
     call.fail(e.toCallException(call.fn(), env));
+  }
+
+  private RawResult readResultFile(String file, PendingCall call) {
+    if (spill == null) {
+      throw new InvalidJsonException(
+          "the reply of " + describe(call.fn()) + " names a file, but there is no spill folder");
+    }
+    return ReplyReader.readResultFile(
+        file, describe(call.fn()), spill, call.untyped(), new BinaryIn(spill, false));
+  }
+
+  /** Deletes a file a dropped reply named, if it lies in the spill folder. */
+  private void deleteFile(@Nullable String file) {
+    if (spill != null) {
+      spill.delete(file);
+    }
   }
 
   private String describe(String fn) {

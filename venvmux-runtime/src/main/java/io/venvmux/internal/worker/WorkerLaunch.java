@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param command the argument list
  * @param environment variables to set for the process
  * @param startTimeout how long the worker may take to say hello
- * @param spillDir the folder the worker writes result files in, the only one whose files its
- *     replies may name; null: it spills no result
+ * @param spillDir the only folder whose files the worker's replies may name; null: none
+ * @param maxLineBytes a reply line longer than this fails its call instead of being read
  */
 public record WorkerLaunch(
     String env,
@@ -31,20 +31,27 @@ public record WorkerLaunch(
     List<String> command,
     Map<String, String> environment,
     Duration startTimeout,
-    @Nullable Path spillDir) {
-  /** A launch whose worker spills no result to a file. */
+    @Nullable Path spillDir,
+    long maxLineBytes) {
+  /** Reply lines past this many bytes fail their call unless the pool says otherwise. */
+  public static final long DEFAULT_MAX_LINE_BYTES = 64L << 20;
+
+  /** The variable that turns binary files on in the worker: data at least this big. */
+  static final String BINARY_MIN_BYTES_VAR = "VENV_MUX_BINARY_MIN_BYTES";
+
+  public WorkerLaunch {
+    command = List.copyOf(command);
+    environment = Map.copyOf(environment);
+  }
+
+  /** A launch without a spill folder, with the default line limit. */
   public WorkerLaunch(
       String env,
       String module,
       List<String> command,
       Map<String, String> environment,
       Duration startTimeout) {
-    this(env, module, command, environment, startTimeout, null);
-  }
-
-  public WorkerLaunch {
-    command = List.copyOf(command);
-    environment = Map.copyOf(environment);
+    this(env, module, command, environment, startTimeout, null, DEFAULT_MAX_LINE_BYTES);
   }
 
   /**
@@ -64,6 +71,36 @@ public record WorkerLaunch(
       Serializer serializer,
       @Nullable Long maxResultBytes,
       @Nullable Path spillDir) {
+    return forEnv(
+        env,
+        module,
+        spec,
+        resolved,
+        workerSources,
+        serializer,
+        maxResultBytes,
+        spillDir,
+        0,
+        DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /**
+   * The launch line as above, with binary data crossing as files of {@code spillDir}.
+   *
+   * @param binaryMinBytes binary data at least this big crosses as a file; 0: never
+   * @param maxLineBytes a reply line longer than this fails its call
+   */
+  public static WorkerLaunch forEnv(
+      String env,
+      String module,
+      EnvSpec spec,
+      ResolvedEnv resolved,
+      Path workerSources,
+      Serializer serializer,
+      @Nullable Long maxResultBytes,
+      @Nullable Path spillDir,
+      int binaryMinBytes,
+      long maxLineBytes) {
     String serializerName = serializer.name().toLowerCase(Locale.ROOT);
     List<String> cmd =
         new ArrayList<>(
@@ -79,12 +116,10 @@ public record WorkerLaunch(
                 "--serializer",
                 serializerName));
     if (maxResultBytes != null && spillDir != null) {
-      cmd.addAll(
-          List.of(
-              "--max-result-bytes",
-              Long.toString(maxResultBytes),
-              "--spill-dir",
-              spillDir.toString()));
+      cmd.addAll(List.of("--max-result-bytes", Long.toString(maxResultBytes)));
+    }
+    if (spillDir != null) {
+      cmd.addAll(List.of("--spill-dir", spillDir.toString()));
     }
     List<String> path = new ArrayList<>();
     path.add(workerSources.toString());
@@ -99,8 +134,10 @@ public record WorkerLaunch(
     vars.put("PYTHONUNBUFFERED", "1");
     vars.put("PYTHONIOENCODING", "utf-8");
     vars.put("VENV_MUX_SERIALIZER", serializerName);
-    return new WorkerLaunch(
-        env, module, cmd, vars, spec.startTimeout(), maxResultBytes == null ? null : spillDir);
+    if (binaryMinBytes > 0 && spillDir != null) {
+      vars.put(BINARY_MIN_BYTES_VAR, Integer.toString(binaryMinBytes));
+    }
+    return new WorkerLaunch(env, module, cmd, vars, spec.startTimeout(), spillDir, maxLineBytes);
   }
 
   /**
@@ -114,6 +151,6 @@ public record WorkerLaunch(
     cmd.addAll(moreArgs);
     Map<String, String> vars = new LinkedHashMap<>(environment);
     vars.putAll(moreVars);
-    return new WorkerLaunch(env, module, cmd, vars, startTimeout);
+    return new WorkerLaunch(env, module, cmd, vars, startTimeout, spillDir, maxLineBytes);
   }
 }

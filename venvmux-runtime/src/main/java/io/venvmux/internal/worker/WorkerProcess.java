@@ -6,6 +6,7 @@ import io.venvmux.PoolClosedException;
 import io.venvmux.ProtocolMismatchException;
 import io.venvmux.WorkerCrashedException;
 import io.venvmux.internal.VenvMuxThreads;
+import io.venvmux.internal.codec.SpillFolder;
 import io.venvmux.internal.process.Output;
 import io.venvmux.internal.process.ProcessFailedException;
 import io.venvmux.internal.process.ProcessSpec;
@@ -13,9 +14,9 @@ import io.venvmux.internal.process.ProcessTree;
 import io.venvmux.internal.process.RunningProcess;
 import io.venvmux.internal.wire.Hello;
 import io.venvmux.internal.wire.HelloReader;
-import io.venvmux.internal.wire.SpillFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +69,13 @@ public final class WorkerProcess {
     this.process = process;
     this.onExit = onExit;
     this.stdin = new StdinWriter(process.stdin());
+    Path spill = launch.spillDir();
     this.pending =
         new PendingCalls(
-            toString(), launch.env(), launch.module(), SpillFolder.of(launch.spillDir()));
+            toString(),
+            launch.env(),
+            launch.module(),
+            spill == null ? null : new SpillFolder(spill));
     this.readerThread =
         VenvMuxThreads.newDaemon(
             this::readLoop, "venvmux-" + launch.env() + "-" + process.pid() + "-stdout");
@@ -347,12 +352,16 @@ public final class WorkerProcess {
   }
 
   private void readLoop() {
-    LineReader lines = new LineReader(process.stdout());
+    LineReader lines = new LineReader(process.stdout(), launch.maxLineBytes());
     try {
       if (lines.next()) {
         onFirstLine(lines.bytes(), lines.length());
         while (lines.next()) {
-          pending.onReply(lines.bytes(), lines.length());
+          if (lines.oversized()) {
+            pending.onOversized(lines.bytes(), lines.length(), lines.fullLength());
+          } else {
+            pending.onReply(lines.bytes(), lines.length());
+          }
         }
       }
     } catch (IOException e) {

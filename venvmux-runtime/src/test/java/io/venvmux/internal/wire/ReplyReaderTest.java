@@ -1,7 +1,6 @@
 package io.venvmux.internal.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.type.TypeFactory;
@@ -10,6 +9,8 @@ import io.venvmux.CallException;
 import io.venvmux.InvalidJsonException;
 import io.venvmux.NotFoundException;
 import io.venvmux.RemoteException;
+import io.venvmux.internal.codec.BinaryIn;
+import io.venvmux.internal.codec.SpillFolder;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -114,8 +115,10 @@ class ReplyReaderTest {
     assertThat(r.resultFile()).isEqualTo(file.toString());
     assertThat(r.result()).isNull();
 
+    SpillFolder folder = new SpillFolder(dir);
     RawResult raw =
-        ReplyReader.readResultFile(SpillFolder.of(dir), r.resultFile(), "fn 'f' in env 'v1'");
+        ReplyReader.readResultFile(
+            r.resultFile(), "fn 'f' in env 'v1'", folder, false, new BinaryIn(folder, false));
     assertThat(ResultDecoder.decode(raw, null, "fn 'f'")).isEqualTo(Map.of("k", List.of(1, 2)));
     assertThat(file).doesNotExist();
   }
@@ -126,7 +129,11 @@ class ReplyReaderTest {
     InvalidJsonException e =
         catchThrowableOfType(
             InvalidJsonException.class,
-            () -> ReplyReader.readResultFile(SpillFolder.of(dir), missing, "fn 'f' in env 'v1'"));
+            () -> {
+              SpillFolder folder = new SpillFolder(dir);
+              ReplyReader.readResultFile(
+                  missing, "fn 'f' in env 'v1'", folder, false, new BinaryIn(folder, false));
+            });
     assertThat(e)
         .hasMessageContaining("cannot read the result of fn 'f' in env 'v1' from " + missing);
   }
@@ -134,48 +141,11 @@ class ReplyReaderTest {
   @Test
   void deletingAResultFileToleratesNullAndMissingFiles(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("x.json"), "1");
-    ReplyReader.deleteResultFile(SpillFolder.of(dir), null);
-    ReplyReader.deleteResultFile(SpillFolder.of(dir), dir.resolve("never.json").toString());
-    ReplyReader.deleteResultFile(SpillFolder.of(dir), file.toString());
+    SpillFolder folder = new SpillFolder(dir);
+    folder.delete(null);
+    folder.delete(dir.resolve("never.json").toString());
+    folder.delete(file.toString());
     assertThat(file).doesNotExist();
-  }
-
-  @Test
-  void aResultFileOutsideTheSpillFolderIsNeitherReadNorDeleted(@TempDir Path dir)
-      throws IOException {
-    Path spill = Files.createDirectory(dir.resolve("spill"));
-    Path precious = Files.writeString(dir.resolve("precious.json"), "{\"secret\":1}");
-    for (String named :
-        List.of(precious.toString(), spill.resolve("../precious.json").toString())) {
-      InvalidJsonException e =
-          catchThrowableOfType(
-              InvalidJsonException.class,
-              () -> ReplyReader.readResultFile(SpillFolder.of(spill), named, "fn 'f' in env 'v1'"));
-      assertThat(e).hasMessageContaining("not in its spill folder").hasMessageContaining(named);
-      ReplyReader.deleteResultFile(SpillFolder.of(spill), named);
-      assertThat(precious).hasContent("{\"secret\":1}");
-    }
-    assertThatThrownBy(
-            () ->
-                ReplyReader.readResultFile(
-                    SpillFolder.NONE, precious.toString(), "fn 'f' in env 'v1'"))
-        .isInstanceOf(InvalidJsonException.class)
-        .hasMessageContaining("given no spill folder");
-    assertThat(precious).exists();
-  }
-
-  @Test
-  void aLinkInTheSpillFolderIsNotFollowed(@TempDir Path dir) throws IOException {
-    Path spill = Files.createDirectory(dir.resolve("spill"));
-    Path precious = Files.writeString(dir.resolve("precious.json"), "1");
-    Path link = Files.createSymbolicLink(spill.resolve("r.json"), precious);
-    assertThatThrownBy(
-            () ->
-                ReplyReader.readResultFile(
-                    SpillFolder.of(spill), link.toString(), "fn 'f' in env 'v1'"))
-        .isInstanceOf(InvalidJsonException.class)
-        .hasMessageContaining("not a file");
-    assertThat(precious).exists();
   }
 
   private static CallException failure(String error) throws UnreadableReplyException {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.venvmux.InvalidJsonException;
 import io.venvmux.RemoteException;
 import io.venvmux.WorkerCrashedException;
-import io.venvmux.internal.wire.SpillFolder;
+import io.venvmux.internal.codec.SpillFolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** How {@link PendingCalls} matches reply lines to the calls it holds. */
 class PendingCallsTest {
-  /** The worker's spill folder: the only one whose files its replies may name. */
-  @TempDir Path dir;
+  /** The worker's spill folder: the only place its replies may name files in. */
+  @TempDir Path spill;
 
   private PendingCalls calls;
 
   @BeforeEach
   void setUp() {
-    calls = new PendingCalls("worker pid 42 of env 'v1'", "v1", "mod", SpillFolder.of(dir));
+    calls = new PendingCalls("worker pid 42 of env 'v1'", "v1", "mod", new SpillFolder(spill));
   }
 
   private void reply(String line) {
@@ -73,7 +73,7 @@ class PendingCallsTest {
 
   @Test
   void aSpilledResultIsReadAndItsFileDeleted() throws Exception {
-    Path file = Files.writeString(dir.resolve("r.json"), "[\"big\"]");
+    Path file = Files.writeString(spill.resolve("r.json"), "[\"big\"]");
     RecordingCall c = held(4, true);
     reply("{\"id\":4,\"ok\":true,\"result_file\":\"" + json(file) + "\"}");
     assertThat(c.value()).isEqualTo(List.of("big"));
@@ -83,7 +83,7 @@ class PendingCallsTest {
   @Test
   void aSpillFileThatIsGoneFailsItsCall() {
     RecordingCall c = held(5, true);
-    reply("{\"id\":5,\"ok\":true,\"result_file\":\"" + json(dir.resolve("gone")) + "\"}");
+    reply("{\"id\":5,\"ok\":true,\"result_file\":\"" + json(spill.resolve("gone")) + "\"}");
     assertThat(c.error()).isInstanceOf(InvalidJsonException.class).hasMessageContaining("'f'");
     assertThat(c.wasReleased()).isTrue();
   }
@@ -92,12 +92,37 @@ class PendingCallsTest {
   void aReplyToACallNoLongerHeldIsDroppedAndItsSpillFileDeleted() throws Exception {
     RecordingCall gone = held(6, true);
     calls.forget(gone); // it timed out
-    Path file = Files.writeString(dir.resolve("late.json"), "1");
+    Path file = Files.writeString(spill.resolve("late.json"), "1");
     reply("{\"id\":6,\"ok\":true,\"result_file\":\"" + json(file) + "\"}");
     reply("{\"id\":77,\"ok\":true,\"result\":1}");
     assertThat(file).doesNotExist();
     assertThat(gone.isDone()).isFalse();
     assertThat(gone.wasReleased()).isFalse();
+  }
+
+  @Test
+  void aFileOutsideTheSpillFolderIsNeitherReadNorDeleted(@TempDir Path elsewhere) throws Exception {
+    Path file = Files.writeString(elsewhere.resolve("r.json"), "[\"secret\"]");
+    RecordingCall c = held(8, true);
+    reply("{\"id\":8,\"ok\":true,\"result_file\":\"" + json(file) + "\"}");
+    assertThat(c.error())
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessageContaining("not in the spill folder");
+    RecordingCall gone = held(9, true);
+    calls.forget(gone);
+    reply("{\"id\":9,\"ok\":true,\"result_file\":\"" + json(file) + "\"}");
+    assertThat(file).exists().hasContent("[\"secret\"]");
+  }
+
+  @Test
+  void aLinePastTheLimitFailsTheCallItsHeadNames() {
+    RecordingCall c = held(10, false);
+    byte[] head = "{\"id\":10,\"ok\":true,\"result\":\"xxxx".getBytes(StandardCharsets.UTF_8);
+    calls.onOversized(head, head.length, 100_000_000L);
+    assertThat(c.error())
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessageContaining("100000000 bytes")
+        .hasMessageContaining("maxReplyLineBytes");
   }
 
   @Test
