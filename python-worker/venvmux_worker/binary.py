@@ -20,6 +20,8 @@ import sys
 import threading
 from typing import Any, Optional
 
+from venvmux_worker.spill import write_private_file
+
 BYTES_MARKER = "__bytes__"
 NDARRAY_MARKER = "__ndarray__"
 # numpy kinds whose raw bytes mean the same on both sides: bool, ints, unsigned ints, floats.
@@ -84,21 +86,7 @@ class BinaryFiles:
                 "file": self._write(view)}
 
     def _write(self, view: memoryview) -> str:
-        import tempfile  # only binary data needs it: not imported at start
-
-        try:
-            fd, path = tempfile.mkstemp(prefix="venvmux-bin-", dir=self.directory)
-        except FileNotFoundError:
-            os.makedirs(self.directory, mode=0o700, exist_ok=True)
-            fd, path = tempfile.mkstemp(prefix="venvmux-bin-", dir=self.directory)
-        try:
-            while view:
-                view = view[os.write(fd, view):]
-        except BaseException:
-            os.close(fd)
-            os.unlink(path)
-            raise
-        os.close(fd)
+        path = write_private_file(self.directory, "venvmux-bin-", "", view)
         paths = getattr(self._written, "paths", None)
         if paths is not None:
             paths.append(path)

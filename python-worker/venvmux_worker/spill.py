@@ -37,25 +37,29 @@ class ResultSpill:
         self.directory = os.path.abspath(directory) if directory else None
 
     def write(self, payload: bytes) -> str:
-        try:
-            fd, path = self._create()
-        except FileNotFoundError:
-            if self.directory is None:
-                raise
-            os.makedirs(self.directory, mode=0o700, exist_ok=True)  # e.g. cleaned by tmpwatch
-            fd, path = self._create()
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view):]
-        except BaseException:
-            os.close(fd)
-            os.unlink(path)
+        return write_private_file(self.directory, "venvmux-result-", ".json", memoryview(payload))
+
+
+def write_private_file(directory: Optional[str], prefix: str, suffix: str,
+                       view: memoryview) -> str:
+    """Writes ``view`` to a new private file (mkstemp: 0600, a name nobody can guess) in
+    ``directory`` (None: the system's temp folder), making the folder (0700) if it is gone
+    (cleaned by tmpwatch, say); returns its absolute path. A failed write leaves no file."""
+    import tempfile  # only files need it: not imported at start
+
+    try:
+        fd, path = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=directory)
+    except FileNotFoundError:
+        if directory is None:
             raise
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        fd, path = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=directory)
+    try:
+        while view:
+            view = view[os.write(fd, view):]
+    except BaseException:
         os.close(fd)
-        return os.path.abspath(path)
-
-    def _create(self) -> Tuple[int, str]:
-        import tempfile  # only spilled results need it: not imported at start
-
-        return tempfile.mkstemp(prefix="venvmux-result-", suffix=".json", dir=self.directory)
+        os.unlink(path)
+        raise
+    os.close(fd)
+    return os.path.abspath(path)
