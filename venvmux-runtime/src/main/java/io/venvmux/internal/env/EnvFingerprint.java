@@ -45,15 +45,13 @@ record EnvFingerprint(String hash, Map<String, String> inputs) {
   }
 
   /**
-   * This fingerprint, or, when {@code without} (the env is built without orjson), one that hashes
-   * apart from it: the same inputs with and without orjson are two different envs.
+   * This fingerprint with whether the env gets orjson for the worker's JSON: the same inputs with
+   * and without it are two different envs. Always hashed, so that an env built before venvmux
+   * installed orjson is not taken for one that has it.
    */
-  EnvFingerprint withoutFastJson(boolean without) {
-    if (!without) {
-      return this;
-    }
+  EnvFingerprint withFastJson(boolean fastJson) {
     Map<String, String> in = new LinkedHashMap<>(inputs);
-    in.put("fast_json", "false");
+    in.put("fast_json", fastJson ? "orjson" : "none");
     return new EnvFingerprint(EnvHash.of(in), in);
   }
 }

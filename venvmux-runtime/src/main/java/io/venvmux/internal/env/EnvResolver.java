@@ -73,7 +73,7 @@ public final class EnvResolver {
     EnvSource source = EnvSource.of(spec);
     PythonInstall python = finder.find(spec.python());
     EnvFingerprint fp =
-        EnvFingerprint.of(python, source, platform, env).withoutFastJson(!spec.fastJson());
+        EnvFingerprint.of(python, source, platform, env).withFastJson(spec.fastJson());
     Optional<ResolvedEnv> cached = cached(fp.hash());
     if (cached.isPresent()) {
       if (Log.LOG.isDebugEnabled()) {
@@ -97,7 +97,7 @@ public final class EnvResolver {
       throw new IllegalArgumentException("this spec builds no env: " + spec);
     }
     return EnvFingerprint.of(finder.find(spec.python()), EnvSource.of(spec), platform, env)
-        .withoutFastJson(!spec.fastJson())
+        .withFastJson(spec.fastJson())
         .hash();
   }
 
