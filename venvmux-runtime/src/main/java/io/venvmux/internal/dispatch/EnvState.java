@@ -19,12 +19,8 @@ import org.jspecify.annotations.Nullable;
  * passed in, so tests drive it with a fake clock. Not thread-safe: the dispatcher calls it under
  * its lock.
  *
- * <p>Each worker takes up to {@link EnvSpec#inflight()} calls it runs plus {@link
- * EnvSpec#pipelined()} that wait in its pipe; the least-loaded worker is chosen first, and a worker
- * whose pipe is full is refilled only once half of it drained, so calls queued meanwhile go out
- * together. A call with a timeout is never pipelined: it goes to a worker only when that worker can
- * start it at once, so its timeout always means Python ran past it. A call that never started on
- * its worker (it waited in the pipe) goes back to the queue if the worker dies.
+ * <p>Which worker takes a call is {@link Slots}' job; a call that never started on its worker (it
+ * waited in the pipe) goes back to the queue if the worker dies.
  *
  * <p>Crash-loop protection: when a worker fails before its hello, the queued calls fail with that
  * error and no worker is started again until the next call (or a reload) asks for one.
@@ -35,7 +31,8 @@ final class EnvState {
   private final boolean fixed;
   private final Autoscaler autoscaler;
   private final ArrayDeque<Call> queue = new ArrayDeque<>();
-  private final List<Slot> slots = new ArrayList<>();
+  private final Slots slots;
+  private final EnvCounters counters = new EnvCounters();
   private int starting;
   private int target;
   private int generation;
@@ -45,26 +42,13 @@ final class EnvState {
   private @Nullable CompletableFuture<Hello> helloWaiter;
   private @Nullable Long lastStartFailureNanos;
 
-  /** Calls a slot holds at most: those it runs plus those waiting in its pipe. */
-  private final int capacity;
-
-  /** A slot whose pipe drained to this many calls takes pipelined calls again. */
-  private final int refillAt;
-
-  private final LatencyHistogram latency = new LatencyHistogram();
-  private long callsEnded;
-  private long failures;
-  private long timeouts;
-  private long restarts;
-
   EnvState(String name, EnvSpec spec, long nowNanos) {
     this.name = name;
     this.spec = spec;
     this.fixed = spec.workers().isPresent();
     this.target = spec.minWorkers();
     this.autoscaler = new Autoscaler(spec, nowNanos);
-    this.capacity = spec.inflight() + spec.pipelined();
-    this.refillAt = spec.inflight() + spec.pipelined() / 2;
+    this.slots = new Slots(spec);
   }
 
   // ---------------------------------------------------------------- queries
@@ -81,42 +65,21 @@ final class EnvState {
 
   /** Calls waiting to run: in the queue, or in a pipe behind the calls their worker runs. */
   int queued() {
-    int waiting = queue.size();
-    for (Slot s : slots) {
-      for (Call c : s.calls) {
-        if (!c.mayHaveStarted && !c.isDone()) {
-          waiting++;
-        }
-      }
-    }
-    return waiting;
-  }
-
-  /** Calls a worker may be running now. */
-  private int busy() {
-    int busy = 0;
-    for (Slot s : slots) {
-      for (Call c : s.calls) {
-        if (c.mayHaveStarted) {
-          busy++;
-        }
-      }
-    }
-    return busy;
+    return queue.size() + slots.waitingInPipes();
   }
 
   /** A snapshot of the env's counters. */
   EnvStats stats() {
     return new EnvStats(
-        liveSlots().size(),
-        busy(),
+        slots.live().size(),
+        slots.busy(),
         queued(),
-        callsEnded,
-        failures,
-        timeouts,
-        restarts,
-        latency.percentile(0.50),
-        latency.percentile(0.99));
+        counters.callsEnded(),
+        counters.failures(),
+        counters.timeouts(),
+        counters.restarts(),
+        counters.percentile(0.50),
+        counters.percentile(0.99));
   }
 
   int starting() {
@@ -129,23 +92,12 @@ final class EnvState {
 
   /** The live workers (not stopping, not killed, not exited), oldest first. */
   List<Slot> liveSlots() {
-    List<Slot> out = new ArrayList<>();
-    for (Slot s : slots) {
-      if (s.live()) {
-        out.add(s);
-      }
-    }
-    return out;
+    return slots.live();
   }
 
   /** The slot of {@code worker}, if it still has one. */
   @Nullable Slot slotOf(Worker worker) {
-    for (Slot s : slots) {
-      if (s.worker.equals(worker)) {
-        return s;
-      }
-    }
-    return null;
+    return slots.of(worker);
   }
 
   /** Why calls that will not run now fail: the pool closed, or the env was stopped. */
@@ -161,9 +113,9 @@ final class EnvState {
     active = true;
     startBlocked = false;
     autoscaler.activity(nowNanos);
-    Slot free = queue.isEmpty() ? freeSlot(call) : null;
+    Slot free = queue.isEmpty() ? slots.free(call) : null;
     if (free != null) {
-      assign(call, free);
+      slots.assign(call, free);
       b.send(call);
     } else if (call.bounded && queue.size() >= spec.maxQueued()) {
       b.fail(
@@ -192,7 +144,7 @@ final class EnvState {
     if (!call.isDone() && call.slot == slot) {
       call.slot = null;
       call.released = false;
-      detach(call, slot);
+      slots.detach(call, slot);
       call.mayHaveStarted = false;
       if (poolClosed || closed || !active) {
         b.fail(
@@ -210,7 +162,7 @@ final class EnvState {
 
   /** A call ended (reply, error, timeout, cancellation, shutdown): its slot frees. */
   Actions ended(Call call, long nowNanos) {
-    count(call, nowNanos);
+    counters.ended(call, nowNanos);
     Actions.Builder b = new Actions.Builder();
     Slot s = call.slot;
     if (s == null) {
@@ -226,7 +178,7 @@ final class EnvState {
     if (kill) {
       s.killed = true; // before detach: a killed worker starts nothing more
     }
-    detach(call, s);
+    slots.detach(call, s);
     b.forget(s);
     if (kill) {
       ensureWorkers(b); // the dispatcher kills it; a replacement starts now
@@ -243,7 +195,7 @@ final class EnvState {
       return Actions.NONE;
     }
     call.orphan = false;
-    detach(call, s);
+    slots.detach(call, s);
     autoscaler.activity(nowNanos);
     Actions.Builder b = new Actions.Builder();
     pump(b);
@@ -259,7 +211,7 @@ final class EnvState {
     if (call.isDone() || s == null || call.mayHaveStarted || closed || !active) {
       return false;
     }
-    detach(call, s);
+    slots.detach(call, s);
     call.slot = null;
     call.released = false;
     List<Call> ordered = new ArrayList<>(queue);
@@ -275,81 +227,16 @@ final class EnvState {
     return true;
   }
 
-  private void count(Call call, long nowNanos) {
-    callsEnded++;
-    if (call.failed) {
-      failures++;
-    }
-    if (call.timedOut) {
-      timeouts++;
-    }
-    if (!call.cancelled) {
-      latency.record(nowNanos - call.submittedNanos);
-    }
-  }
-
-  private void assign(Call call, Slot slot) {
-    call.slot = slot;
-    slot.inflight++;
-    slot.calls.add(call);
-    if (slot.calls.size() <= spec.inflight()) {
-      call.mayHaveStarted = true;
-    }
-    if (slot.inflight >= capacity) {
-      slot.refilling = false;
-    }
-  }
-
-  /** A call leaves its slot; on a live worker the next waiting call in its pipe may start. */
-  private void detach(Call call, Slot slot) {
-    slot.inflight--;
-    slot.calls.remove(call);
-    if (slot.live()) {
-      for (int i = 0; i < Math.min(spec.inflight(), slot.calls.size()); i++) {
-        slot.calls.get(i).mayHaveStarted = true;
-      }
-    }
-    if (slot.inflight <= refillAt) {
-      slot.refilling = true;
-    }
-  }
-
-  /**
-   * The live slot with the fewest calls that can start {@code call} at once; else, unless the call
-   * has a timeout, the least-loaded one with room in its pipe that is refilling.
-   */
-  private @Nullable Slot freeSlot(Call call) {
-    Slot best = null;
-    int limit = spec.inflight();
-    for (Slot s : slots) {
-      if (s.live() && s.inflight < limit && (best == null || s.inflight < best.inflight)) {
-        best = s;
-      }
-    }
-    if (best != null || capacity == limit || call.timeout != null) {
-      return best;
-    }
-    for (Slot s : slots) {
-      if (s.live()
-          && s.refilling
-          && s.inflight < capacity
-          && (best == null || s.inflight < best.inflight)) {
-        best = s;
-      }
-    }
-    return best;
-  }
-
   /** Gives queued calls, in order, to free slots. */
   private void pump(Actions.Builder b) {
     while (!queue.isEmpty()) {
-      Slot s = freeSlot(queue.peekFirst());
+      Slot s = slots.free(queue.peekFirst());
       if (s == null) {
         return;
       }
       Call c = queue.pollFirst();
       if (!c.isDone()) {
-        assign(c, s);
+        slots.assign(c, s);
         b.send(c);
       }
     }
@@ -382,12 +269,7 @@ final class EnvState {
 
   /** The hello of a live worker, if one is up. */
   @Nullable Hello liveHello() {
-    for (Slot s : slots) {
-      if (s.live()) {
-        return s.hello;
-      }
-    }
-    return null;
+    return slots.liveHello();
   }
 
   /** The future the next ready worker's hello completes (or a failed start fails). */
@@ -403,15 +285,8 @@ final class EnvState {
     if (closed || !active || startBlocked) {
       return;
     }
-    int live = starting;
-    int busy = 0;
-    for (Slot s : slots) {
-      if (s.live()) {
-        live++;
-      }
-      busy += s.inflight;
-    }
-    if (!fixed && target == 0 && (!queue.isEmpty() || busy > 0)) {
+    int live = starting + slots.live().size();
+    if (!fixed && target == 0 && (!queue.isEmpty() || slots.held() > 0)) {
       target = 1;
     }
     int want = fixed ? spec.workers().getAsInt() : target;
@@ -497,9 +372,11 @@ final class EnvState {
   Actions exited(Worker worker) {
     Slot gone = slotOf(worker);
     if (gone != null && !gone.retiring) {
-      restarts++; // crashed, or killed after a timeout: replaced below
+      counters.restarted(); // crashed, or killed after a timeout: replaced below
     }
-    slots.removeIf(s -> s.worker.equals(worker));
+    if (gone != null) {
+      slots.remove(gone);
+    }
     if (startBlocked && !queue.isEmpty() && starting == 0 && liveSlots().isEmpty()) {
       // Calls still wait and no worker is left to serve them: try once more (failing, it fails
       // them).
@@ -516,45 +393,17 @@ final class EnvState {
     if (closed || !active) {
       return b.build();
     }
-    Autoscaler.Decision decision = autoscaler.decide(observe(), nowNanos);
+    Autoscaler.Decision decision =
+        autoscaler.decide(slots.observe(starting, !queue.isEmpty()), nowNanos);
     if (decision.grows()) {
       target = decision.growTo();
       ensureWorkers(b);
     }
     if (decision.stop() > 0 && starting == 0) {
-      retireOldest(decision.stop(), b);
+      slots.retireOldest(decision.stop()).forEach(b::stop);
       target = spec.minWorkers();
     }
     return b.build();
-  }
-
-  private Autoscaler.Observed observe() {
-    int live = 0;
-    int busy = 0;
-    boolean allSaturated = true;
-    boolean waiting = !queue.isEmpty();
-    for (Slot s : slots) {
-      busy += s.inflight;
-      waiting |= s.inflight > spec.inflight();
-      if (s.live()) {
-        live++;
-        allSaturated &= s.inflight >= spec.inflight();
-      }
-    }
-    return new Autoscaler.Observed(live, busy, starting, allSaturated, waiting);
-  }
-
-  /** Takes the oldest {@code count} live workers out of service, to stop. */
-  private void retireOldest(int count, Actions.Builder b) {
-    List<Slot> out = new ArrayList<>();
-    for (Slot s : slots) {
-      if (out.size() < count && s.live()) {
-        s.retiring = true;
-        out.add(s);
-        b.stop(s);
-      }
-    }
-    slots.removeAll(out);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -568,14 +417,13 @@ final class EnvState {
     generation++;
     starting = 0;
     int count = 0;
-    for (Slot s : slots) {
+    for (Slot s : slots.clear()) {
       s.retiring = true;
       b.stop(s);
       if (!s.killed) {
         count++;
       }
     }
-    slots.clear();
     if (!fixed) {
       target = Math.max(spec.minWorkers(), Math.max(target, count));
     }
@@ -605,7 +453,7 @@ final class EnvState {
       b.fail(c, new PoolClosedException(why + " before " + c.describe() + " was sent"));
     }
     queue.clear();
-    for (Slot s : slots) {
+    for (Slot s : slots.clear()) {
       s.retiring = true;
       b.stop(s);
       // Calls still waiting in its pipe count as queued: they fail too (a reply is dropped).
@@ -615,7 +463,6 @@ final class EnvState {
         }
       }
     }
-    slots.clear();
     if (helloWaiter != null) {
       b.answer(helloWaiter, new PoolClosedException(why + " while a worker was starting"));
       helloWaiter = null;
