@@ -4,12 +4,15 @@ import io.venvmux.internal.Arguments;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,50 +30,16 @@ public final class EnvSpec {
   /** The default of {@link Builder#maxQueued(int)}. */
   public static final int DEFAULT_MAX_QUEUED = 10_000;
 
-  private final @Nullable String python;
-  private final @Nullable Path project;
-  private final List<Path> requirements;
-  private final List<String> packages;
-  private final @Nullable Path venv;
-  private final List<Path> workerPaths;
-  private final Map<String, String> environment;
-  private final @Nullable Integer workers;
-  private final int minWorkers;
-  private final int maxWorkers;
-  private final boolean autogrow;
-  private final Duration scaleDownIdle;
-  private final int saturationWindowLen;
-  private final Duration scaleUpCooldown;
-  private final int inflight;
-  private final int pipelined;
-  private final int maxQueued;
-  private final boolean fastJson;
-  private final @Nullable Duration callTimeout;
-  private final Duration startTimeout;
-  private final @Nullable RayCluster ray;
+  /** A frozen copy of the builder it was built from: never changed, never handed out. */
+  private final Builder v;
 
   private EnvSpec(Builder b) {
-    this.python = b.python;
-    this.project = b.project;
-    this.requirements = List.copyOf(b.requirements);
-    this.packages = List.copyOf(b.packages);
-    this.venv = b.venv;
-    this.workerPaths = List.copyOf(b.workerPaths);
-    this.environment = Map.copyOf(b.environment);
-    this.workers = b.workers;
-    this.minWorkers = b.workers != null ? b.workers : b.minWorkers;
-    this.maxWorkers = b.workers != null ? b.workers : b.maxWorkers;
-    this.autogrow = b.workers == null && b.autogrow;
-    this.scaleDownIdle = b.scaleDownIdle;
-    this.saturationWindowLen = b.saturationWindowLen;
-    this.scaleUpCooldown = b.scaleUpCooldown;
-    this.inflight = b.inflight;
-    this.pipelined = b.pipelined;
-    this.maxQueued = b.maxQueued;
-    this.fastJson = b.fastJson;
-    this.callTimeout = b.callTimeout;
-    this.startTimeout = b.startTimeout;
-    this.ray = b.ray;
+    this.v = b.copy();
+    if (v.workers != null) {
+      v.minWorkers = v.workers;
+      v.maxWorkers = v.workers;
+      v.autogrow = false;
+    }
   }
 
   /** A new builder with the defaults: auto sizing, no venv, the {@code python3} on PATH. */
@@ -85,109 +54,90 @@ public final class EnvSpec {
 
   /** A builder that starts from this spec's values. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.python = python;
-    b.project = project;
-    b.requirements.addAll(requirements);
-    b.packages.addAll(packages);
-    b.venv = venv;
-    b.workerPaths.addAll(workerPaths);
-    b.environment.putAll(environment);
-    b.workers = workers;
-    b.minWorkers = minWorkers;
-    b.maxWorkers = maxWorkers;
-    b.autogrow = autogrow || workers == null;
-    b.scaleDownIdle = scaleDownIdle;
-    b.saturationWindowLen = saturationWindowLen;
-    b.scaleUpCooldown = scaleUpCooldown;
-    b.inflight = inflight;
-    b.pipelined = pipelined;
-    b.maxQueued = maxQueued;
-    b.fastJson = fastJson;
-    b.callTimeout = callTimeout;
-    b.startTimeout = startTimeout;
-    b.ray = ray;
+    Builder b = v.copy();
+    b.autogrow = v.autogrow || v.workers == null;
     return b;
   }
 
   /** Interpreter path, or a version such as {@code "3.12"}; empty: {@code python3} on PATH. */
   public Optional<String> python() {
-    return Optional.ofNullable(python);
+    return Optional.ofNullable(v.python);
   }
 
   /** A folder with pyproject.toml to install into the env. */
   public Optional<Path> project() {
-    return Optional.ofNullable(project);
+    return Optional.ofNullable(v.project);
   }
 
   /** Requirements files to install into the env. */
   public List<Path> requirements() {
-    return requirements;
+    return Collections.unmodifiableList(v.requirements);
   }
 
   /** Inline requirement specifiers, such as {@code "numpy<2"}. */
   public List<String> packages() {
-    return packages;
+    return Collections.unmodifiableList(v.packages);
   }
 
   /** An existing venv to use as is; venvmux never modifies it. */
   public Optional<Path> venv() {
-    return Optional.ofNullable(venv);
+    return Optional.ofNullable(v.venv);
   }
 
   /** Folders put on the worker's PYTHONPATH, before everything else. */
   public List<Path> workerPaths() {
-    return workerPaths;
+    return Collections.unmodifiableList(v.workerPaths);
   }
 
   /** Extra environment variables for the worker processes. */
   public Map<String, String> environment() {
-    return environment;
+    return Collections.unmodifiableMap(v.environment);
   }
 
   /** The fixed worker count, or empty for auto sizing. */
   public OptionalInt workers() {
-    return workers == null ? OptionalInt.empty() : OptionalInt.of(workers);
+    return v.workers == null ? OptionalInt.empty() : OptionalInt.of(v.workers);
   }
 
   /** True when the env needs a venv built (project, requirements or packages given, no venv). */
   public boolean needsBuild() {
-    return venv == null && (project != null || !requirements.isEmpty() || !packages.isEmpty());
+    return v.venv == null
+        && (v.project != null || !v.requirements.isEmpty() || !v.packages.isEmpty());
   }
 
   /** Workers kept warm in auto mode; the fixed count otherwise. */
   public int minWorkers() {
-    return minWorkers;
+    return v.minWorkers;
   }
 
   /** The most workers auto mode grows to; the fixed count otherwise. */
   public int maxWorkers() {
-    return maxWorkers;
+    return v.maxWorkers;
   }
 
   /** Whether the pool adds workers under sustained saturation. Always false in fixed mode. */
   public boolean autogrow() {
-    return autogrow;
+    return v.autogrow;
   }
 
   /** Idle time after which auto mode stops its oldest workers, down to {@link #minWorkers()}. */
   public Duration scaleDownIdle() {
-    return scaleDownIdle;
+    return v.scaleDownIdle;
   }
 
   /** How many recent saturation checks decide a scale-up (a majority must be saturated). */
   public int saturationWindowLen() {
-    return saturationWindowLen;
+    return v.saturationWindowLen;
   }
 
   /** The least time between two scale-ups. */
   public Duration scaleUpCooldown() {
-    return scaleUpCooldown;
+    return v.scaleUpCooldown;
   }
 
   /** Calls one worker runs at once. */
   public int inflight() {
-    return inflight;
+    return v.inflight;
   }
 
   /**
@@ -195,102 +145,92 @@ public final class EnvSpec {
    * {@link Builder#pipelined(int)}).
    */
   public int pipelined() {
-    return pipelined;
+    return v.pipelined;
   }
 
   /** Calls that may wait in the env's queue; one more fails with {@link QueueFullException}. */
   public int maxQueued() {
-    return maxQueued;
+    return v.maxQueued;
   }
 
   /** Whether a venv that venvmux builds gets orjson for the worker's JSON. */
   public boolean fastJson() {
-    return fastJson;
+    return v.fastJson;
   }
 
   /** The default timeout of a call to this env; empty: none. */
   public Optional<Duration> callTimeout() {
-    return Optional.ofNullable(callTimeout);
+    return Optional.ofNullable(v.callTimeout);
   }
 
   /** How long a worker may take from spawn to its hello (imports included). */
   public Duration startTimeout() {
-    return startTimeout;
+    return v.startTimeout;
   }
 
   /** The Ray cluster whose actors are this env's workers; empty: local worker processes. */
   public Optional<RayCluster> ray() {
-    return Optional.ofNullable(ray);
+    return Optional.ofNullable(v.ray);
   }
 
   @Override
   public boolean equals(@Nullable Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof EnvSpec)) {
-      return false;
-    }
-    EnvSpec s = (EnvSpec) o;
-    return minWorkers == s.minWorkers
-        && maxWorkers == s.maxWorkers
-        && autogrow == s.autogrow
-        && saturationWindowLen == s.saturationWindowLen
-        && inflight == s.inflight
-        && pipelined == s.pipelined
-        && maxQueued == s.maxQueued
-        && fastJson == s.fastJson
-        && Objects.equals(python, s.python)
-        && Objects.equals(project, s.project)
-        && requirements.equals(s.requirements)
-        && packages.equals(s.packages)
-        && Objects.equals(venv, s.venv)
-        && workerPaths.equals(s.workerPaths)
-        && environment.equals(s.environment)
-        && Objects.equals(workers, s.workers)
-        && scaleDownIdle.equals(s.scaleDownIdle)
-        && scaleUpCooldown.equals(s.scaleUpCooldown)
-        && Objects.equals(callTimeout, s.callTimeout)
-        && startTimeout.equals(s.startTimeout)
-        && Objects.equals(ray, s.ray);
+    return o == this || (o instanceof EnvSpec s && values().equals(s.values()));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        python, project, requirements, packages, venv, workerPaths, workers, inflight);
+    return values().hashCode();
+  }
+
+  private List<@Nullable Object> values() {
+    @Nullable Object[] all = {
+      v.python,
+      v.project,
+      v.requirements,
+      v.packages,
+      v.venv,
+      v.workerPaths,
+      v.environment,
+      v.workers,
+      v.minWorkers,
+      v.maxWorkers,
+      v.autogrow,
+      v.scaleDownIdle,
+      v.saturationWindowLen,
+      v.scaleUpCooldown,
+      v.inflight,
+      v.pipelined,
+      v.maxQueued,
+      v.fastJson,
+      v.callTimeout,
+      v.startTimeout,
+      v.ray
+    };
+    return Arrays.asList(all);
   }
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("EnvSpec{");
-    if (venv != null) {
-      sb.append("venv=").append(venv).append(", ");
+    StringJoiner j = new StringJoiner(", ", "EnvSpec{", "}");
+    shown(j, "venv", v.venv);
+    shown(j, "project", v.project);
+    shown(j, "requirements", v.requirements.isEmpty() ? null : v.requirements);
+    shown(j, "packages", v.packages.isEmpty() ? null : v.packages);
+    shown(j, "python", v.python);
+    String auto = "auto(" + v.minWorkers + ".." + v.maxWorkers + ")";
+    shown(j, "workers", v.workers != null ? v.workers : auto);
+    shown(j, "inflight", v.inflight);
+    shown(j, "pipelined", v.pipelined);
+    shown(j, "ray", v.ray);
+    shown(j, "fastJson", v.fastJson ? null : false);
+    return j.toString();
+  }
+
+  private static void shown(StringJoiner j, String name, @Nullable Object value) {
+    if (value != null) {
+      j.add(name + "=" + value);
     }
-    if (project != null) {
-      sb.append("project=").append(project).append(", ");
-    }
-    if (!requirements.isEmpty()) {
-      sb.append("requirements=").append(requirements).append(", ");
-    }
-    if (!packages.isEmpty()) {
-      sb.append("packages=").append(packages).append(", ");
-    }
-    if (python != null) {
-      sb.append("python=").append(python).append(", ");
-    }
-    sb.append("workers=")
-        .append(workers == null ? "auto(" + minWorkers + ".." + maxWorkers + ")" : workers);
-    sb.append(", inflight=").append(inflight);
-    sb.append(", pipelined=").append(pipelined);
-    if (ray != null) {
-      sb.append(", ray=").append(ray);
-    }
-    if (!fastJson) {
-      sb.append(", fastJson=false");
-    }
-    sb.append('}');
-    return sb.toString();
   }
 
   /** Builds an {@link EnvSpec}; every setter validates its argument at once. */
@@ -319,6 +259,33 @@ public final class EnvSpec {
 
     private Builder() {}
 
+    /** A builder with this one's values (lists and maps copied). */
+    private Builder copy() {
+      Builder b = new Builder();
+      b.python = python;
+      b.project = project;
+      b.requirements.addAll(requirements);
+      b.packages.addAll(packages);
+      b.venv = venv;
+      b.workerPaths.addAll(workerPaths);
+      b.environment.putAll(environment);
+      b.workers = workers;
+      b.minWorkers = minWorkers;
+      b.maxWorkers = maxWorkers;
+      b.autogrow = autogrow;
+      b.scaleDownIdle = scaleDownIdle;
+      b.saturationWindowLen = saturationWindowLen;
+      b.scaleUpCooldown = scaleUpCooldown;
+      b.inflight = inflight;
+      b.pipelined = pipelined;
+      b.maxQueued = maxQueued;
+      b.fastJson = fastJson;
+      b.callTimeout = callTimeout;
+      b.startTimeout = startTimeout;
+      b.ray = ray;
+      return b;
+    }
+
     /**
      * Runs the workers as actors on a Ray cluster instead of local processes: {@code workers},
      * {@code minWorkers}/{@code maxWorkers}, {@code inflight} and {@code callTimeout} keep their
@@ -333,18 +300,11 @@ public final class EnvSpec {
 
     /** An interpreter path, or a version such as {@code "3.12"} looked up on PATH and in pyenv. */
     public Builder python(String python) {
-      if (python.isBlank()) {
-        throw new IllegalArgumentException(
-            "python must be an interpreter path or a version such as \"3.12\"");
-      }
-      this.python = python;
+      this.python = Arguments.interpreter(python);
       return this;
     }
 
-    /**
-     * A folder holding pyproject.toml; the env installs it (with {@code uv sync} when uv.lock and
-     * uv exist).
-     */
+    /** A folder with pyproject.toml, installed into the env ({@code uv sync} with uv.lock). */
     public Builder project(Path project) {
       this.project = Objects.requireNonNull(project, "project");
       return this;
@@ -352,9 +312,7 @@ public final class EnvSpec {
 
     /** Requirements files, installed in the order given. */
     public Builder requirements(Path... files) {
-      for (Path f : files) {
-        requirements.add(Objects.requireNonNull(f, "requirements file"));
-      }
+      requirements.addAll(Arguments.noNulls("requirements file", files));
       return this;
     }
 
@@ -391,9 +349,7 @@ public final class EnvSpec {
      * Folders put first on the worker's PYTHONPATH (trusted: point only to folders you control).
      */
     public Builder workerPaths(Path... paths) {
-      for (Path p : paths) {
-        workerPaths.add(Objects.requireNonNull(p, "worker path"));
-      }
+      workerPaths.addAll(Arguments.noNulls("worker path", paths));
       return this;
     }
 

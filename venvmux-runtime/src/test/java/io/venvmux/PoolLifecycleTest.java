@@ -75,7 +75,8 @@ class PoolLifecycleTest {
         assertThat(files).isEmpty();
       }
     }
-    assertThat(spillDirs()).isEqualTo(before);
+    // No folder is left behind; folders of JVMs that are gone may have been swept meanwhile.
+    assertThat(spillDirs()).isSubsetOf(before);
   }
 
   @Test

@@ -1,6 +1,9 @@
 package io.venvmux.internal;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The checks the public builders run on what users pass, with the messages they throw: one wording
@@ -57,6 +60,24 @@ public final class Arguments {
               + " requirements file, and PIP_INDEX_URL / UV_INDEX for an index.");
     }
     return spec;
+  }
+
+  /** {@code python} if it can name an interpreter: a path, or a version such as {@code 3.12}. */
+  public static String interpreter(String python) {
+    if (python.isBlank()) {
+      throw new IllegalArgumentException(
+          "python must be an interpreter path or a version such as \"3.12\"");
+    }
+    return python;
+  }
+
+  /** {@code values} as a list, none of them null. */
+  @SafeVarargs
+  public static <T> List<T> noNulls(String what, T... values) {
+    for (T value : values) {
+      Objects.requireNonNull(value, what);
+    }
+    return Arrays.asList(values);
   }
 
   /** {@code name} if it can name an environment variable. */
