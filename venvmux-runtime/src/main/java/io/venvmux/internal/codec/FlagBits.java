@@ -17,7 +17,9 @@ final class FlagBits {
       new ClassValue<>() {
         @Override
         protected @Nullable FlagBits computeValue(Class<?> type) {
-          return type.isEnum() && type.isAnnotationPresent(PyFlag.class) ? new FlagBits(type) : null;
+          return type.isEnum() && type.isAnnotationPresent(PyFlag.class)
+              ? new FlagBits(type)
+              : null;
         }
       };
 
@@ -52,7 +54,9 @@ final class FlagBits {
       EnumSet<?> some = enums.isEmpty() ? complement(enums) : enums;
       return some.isEmpty() ? null : of(some.iterator().next().getDeclaringClass());
     }
-    if (!(set instanceof Set<?>) || set.isEmpty() || !(set.iterator().next() instanceof Enum<?> e)) {
+    if (!(set instanceof Set<?>)
+        || set.isEmpty()
+        || !(set.iterator().next() instanceof Enum<?> e)) {
       return null;
     }
     FlagBits bits = of(e.getDeclaringClass());

@@ -50,9 +50,7 @@ final class FlagSets {
         CollectionType type,
         BeanDescription description,
         JsonSerializer<?> serializer) {
-      return type.isTypeOrSubTypeOf(Set.class)
-          ? new FlagSetSerializer(serializer)
-          : serializer;
+      return type.isTypeOrSubTypeOf(Set.class) ? new FlagSetSerializer(serializer) : serializer;
     }
   }
 
@@ -152,7 +150,9 @@ final class FlagSets {
       @SuppressWarnings("unchecked")
       Collection<Object> set =
           (Collection<Object>)
-              ((ValueInstantiator.Gettable) _delegatee).getValueInstantiator().createUsingDefault(ctxt);
+              ((ValueInstantiator.Gettable) _delegatee)
+                  .getValueInstantiator()
+                  .createUsingDefault(ctxt);
       set.addAll(members);
       return set;
     }

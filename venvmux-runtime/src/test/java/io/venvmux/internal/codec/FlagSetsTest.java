@@ -79,11 +79,9 @@ class FlagSetsTest {
 
   @Test
   void flagSetsInRecordsAndListsCrossBothWays() throws Exception {
-    Entry entry =
-        new Entry("/a", EnumSet.of(Perm.R, Perm.X), Set.of(Perm.W), Set.of(Color.BLUE));
+    Entry entry = new Entry("/a", EnumSet.of(Perm.R, Perm.X), Set.of(Perm.W), Set.of(Color.BLUE));
     String json = M.writeValueAsString(entry);
-    assertThat(json)
-        .isEqualTo("{\"path\":\"/a\",\"perms\":5,\"mask\":2,\"colors\":[\"BLUE\"]}");
+    assertThat(json).isEqualTo("{\"path\":\"/a\",\"perms\":5,\"mask\":2,\"colors\":[\"BLUE\"]}");
     assertThat(M.readValue(json, Entry.class)).isEqualTo(entry);
     assertThat(M.readValue("[3, 0]", new TypeReference<List<EnumSet<Perm>>>() {}))
         .containsExactly(EnumSet.of(Perm.R, Perm.W), EnumSet.noneOf(Perm.class));
@@ -128,9 +126,7 @@ class FlagSetsTest {
   @Test
   void aFlagEnumWithoutIntValuesIsRefusedByName() {
     assertThatThrownBy(
-            () ->
-                RequestEncoder.encode(
-                    1, "f", List.of(EnumSet.of(Named.A)), Map.of(), "env"))
+            () -> RequestEncoder.encode(1, "f", List.of(EnumSet.of(Named.A)), Map.of(), "env"))
         .isInstanceOf(InvalidJsonException.class)
         .hasMessageContaining("@PyFlag enum")
         .hasMessageContaining("constant A crosses as \"A\", not a positive int");
