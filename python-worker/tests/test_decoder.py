@@ -266,3 +266,39 @@ def test_a_not_required_key_under_future_annotations_may_be_absent():
             "id": 1, "tags": [datetime(2024, 6, 1, 12)]}
     finally:
         del sys.modules["td_future"]
+
+
+class Perm(enum.Flag):
+    R = 1
+    W = 2
+    X = 4
+    RW = R | W  # a named combination: still R|W
+
+
+class Bits(enum.IntFlag):
+    ONE = 1
+    TWO = 2
+
+
+@pytest.mark.parametrize("hint, value, expected", [
+    (Perm, 3, Perm.R | Perm.W),
+    (Perm, 4, Perm.X),
+    (Perm, 0, Perm(0)),
+    (Perm, [1, 4], Perm.R | Perm.X),
+    (Perm, [], Perm(0)),
+    (Perm, "x", Perm.X),
+    (Bits, 3, Bits.ONE | Bits.TWO),
+    (List[Perm], [7, 0], [Perm.R | Perm.W | Perm.X, Perm(0)]),
+    (Optional[Perm], 2, Perm.W),
+])
+def test_flags_are_read_from_their_combined_int(hint, value, expected):
+    assert decode(hint, value) == expected
+    assert decode(Perm, 3) is Perm.RW
+
+
+def test_an_unknown_flag_bit_names_the_flags():
+    with pytest.raises(DecodeError, match=r"a combination of Perm's flags \(R=1, W=2, X=4\)"):
+        decode(Perm, 9)
+    with pytest.raises(DecodeError) as error:
+        decode(Perm, [1, 8])
+    assert error.value.path == [1]

@@ -160,3 +160,13 @@ def test_not_required_in_an_inherited_typeddict_keeps_its_value_type():
         {"name": "id", "type": {"kind": "primitive", "name": "int"}, "required": True},
         {"name": "tags", "type": {"kind": "list", "items": {"kind": "primitive", "name": "str"}},
          "required": False}]
+
+
+def test_flag_enums_list_their_single_members():
+    import flag_mod
+
+    types_ = describe_module(flag_mod)["types"]
+    assert types_["flag_mod.Perm"]["kind"] == "enum" and types_["flag_mod.Perm"]["flag"] is True
+    assert types_["flag_mod.Perm"]["members"] == [
+        {"name": "R", "value": 1}, {"name": "W", "value": 2}, {"name": "X", "value": 4}]
+    assert "flag" not in types_["flag_mod.Color"]

@@ -218,3 +218,21 @@ def json_equal(left: bytes, right: bytes) -> bool:
     import json
     return json.dumps(json.loads(left), sort_keys=True) == json.dumps(json.loads(right),
                                                                       sort_keys=True)
+
+
+class Perm(enum.Flag):
+    R = 1
+    W = 2
+    X = 4
+
+
+class Bits(enum.IntFlag):
+    ONE = 1
+    TWO = 2
+
+
+def test_flags_are_sent_as_their_combined_int():
+    assert to_jsonable(Perm.R | Perm.W) == 3
+    assert to_jsonable([Perm.X, Perm(0), Perm.R | Perm.W | Perm.X]) == [4, 0, 7]
+    assert to_jsonable({"b": Bits.ONE | Bits.TWO}) == {"b": 3}
+    assert type(to_jsonable(Bits.TWO)) is int

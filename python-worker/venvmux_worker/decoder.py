@@ -17,7 +17,7 @@ import sys
 import types
 import typing
 from datetime import date, datetime, time, timedelta
-from enum import Enum
+from enum import Enum, Flag
 from typing import Any, Callable, Dict, Optional, Union
 
 from venvmux_worker import binary, isotime
@@ -137,6 +137,8 @@ def _build_generic(hint: Any, origin: Any, args: tuple) -> Optional[Converter]:
 
 
 def _build_class(cls: type) -> Optional[Converter]:
+    if issubclass(cls, Flag):
+        return _FlagConverter(cls)
     if issubclass(cls, Enum):
         return _EnumConverter(cls)
     if cls in (list, dict):
@@ -463,6 +465,29 @@ class _EnumConverter:
             choices = ", ".join(repr(m.value) for m in self.cls)  # type: ignore[attr-defined]
             raise DecodeError("one of %s [%s]" % (self.cls.__name__, choices), value)
         return member
+
+
+class _FlagConverter(_EnumConverter):
+    """A Flag from its int (``3`` is ``R|W``, ``0`` none), or from an array of its members
+    (what a Java set whose enum it cannot tell is written as), OR-ed together."""
+
+    def __call__(self, value: Any) -> Any:
+        if type(value) is list:
+            combined = self.cls(0)
+            for index, item in enumerate(value):
+                try:
+                    combined |= self(item)
+                except DecodeError as error:
+                    raise error.at(index)
+            return combined
+        if type(value) is int:
+            try:
+                return self.cls(value)
+            except ValueError:
+                singles = ", ".join("%s=%r" % (m.name, m.value) for m in self.cls)
+                raise DecodeError("a combination of %s's flags (%s)"
+                                  % (self.cls.__name__, singles), value) from None
+        return super().__call__(value)
 
 
 # ---- records: dataclass, NamedTuple, TypedDict, pydantic ---------------------------------------

@@ -28,7 +28,8 @@ Type trees (``"kind"``):
   has ``args`` (trees, in the order of the type's ``params``)
 - ``typevar`` with ``name``: a type parameter, inside a generic type's fields only
 
-Types (``"kind"``): ``enum`` (``members``: name and value), ``dataclass``, ``namedtuple``,
+Types (``"kind"``): ``enum`` (``members``: name and value; an ``enum.Flag`` / ``IntFlag`` has
+``flag``: true and only its single-bit members, whose values combine), ``dataclass``, ``namedtuple``,
 ``typeddict``, ``pydantic`` (``fields``: name, type, required). Each has ``name``, ``module``
 and ``qualname``; a generic one (``class Page(Generic[T])``) has ``params``, the names of its
 type parameters. Parameter ``kind`` is one of positional_only, positional_or_keyword,
@@ -51,7 +52,7 @@ import typing
 import uuid
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, Flag
 from pathlib import PurePath
 from typing import Any, Callable, Dict, List, Optional
 
@@ -171,6 +172,10 @@ class TypeCatalog:
         return key
 
     def _describe_class(self, cls: type) -> dict:
+        if issubclass(cls, Flag):
+            return {"kind": "enum", "flag": True, "members": [
+                {"name": member.name, "value": to_jsonable(member)} for member in cls
+                if isinstance(member.value, int) and _single_bit(member.value)]}
         if issubclass(cls, Enum):
             return {"kind": "enum", "members": [{"name": member.name,
                                                  "value": to_jsonable(member)}
@@ -268,6 +273,11 @@ def _pydantic_required(info: Any) -> bool:
     return bool(getattr(info, "required", True))
 
 
+def _single_bit(value: int) -> bool:
+    """A Flag's own member, not a named combination (before Python 3.11 both are listed)."""
+    return value > 0 and value & (value - 1) == 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     from venvmux_worker.main import EXIT_IMPORT_FAILED, fatal_message
     from venvmux_worker.protocol import Channel
@@ -292,3 +302,4 @@ def main(argv: Optional[List[str]] = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import Enum, Flag
 from typing import Any, Generic, NotRequired, Optional, TypedDict, TypeVar
 
 T = TypeVar("T")
@@ -77,3 +78,32 @@ class Tagged(Entity):
 
 def retag(item: Tagged) -> Tagged:
     return {"id": item["id"] + 1, "tags": item.get("tags", []) + ["seen"]}
+
+
+class Perm(Flag):
+    R = 1
+    W = 2
+    X = 4
+    RW = R | W  # a named combination: Java has the single members
+
+
+class Access(Enum):
+    READ = 1
+    WRITE = 2
+
+
+def toggle(perm: Perm) -> Perm:
+    # the argument arrives as a Perm: an int would not XOR with a Flag
+    return perm ^ Perm.X
+
+
+def perm_names(perm: Perm) -> list[str]:
+    return [member.name for member in Perm if member in perm]
+
+
+def no_perms() -> Perm:
+    return Perm(0)
+
+
+def access_of(perm: Perm) -> Access:
+    return Access.WRITE if Perm.W in perm else Access.READ

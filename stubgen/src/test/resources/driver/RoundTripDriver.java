@@ -2,6 +2,7 @@ package com.example.gen;
 
 import io.venvmux.Pool;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,18 @@ public final class RoundTripDriver implements Function<Pool, Map<String, String>
     r.put("userPage", page.toString());
     r.put("oldest", rt.oldest(page).toString());
     r.put("retag", rt.retag(new Tagged(1, java.util.Optional.empty())).toString());
+    r.put(
+        "toggle",
+        rt.toggle(EnumSet.of(Perm.R, Perm.W))
+            + " "
+            + rt.toggle(EnumSet.of(Perm.X))
+            + " "
+            + rt.toggle(EnumSet.noneOf(Perm.class))
+            + " "
+            + rt.toggle(EnumSet.allOf(Perm.class)));
+    r.put("permNames", rt.permNames(EnumSet.of(Perm.R, Perm.X)).toString());
+    r.put("noPerms", rt.noPerms().toString());
+    r.put("accessOf", rt.accessOf(EnumSet.of(Perm.W)) + " " + rt.accessOf(EnumSet.of(Perm.R)));
     return r;
   }
 }

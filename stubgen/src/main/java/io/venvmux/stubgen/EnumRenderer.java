@@ -9,6 +9,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.venvmux.annotations.PyFlag;
 import io.venvmux.stubgen.ModuleDescription.Member;
 import io.venvmux.stubgen.ModuleDescription.NamedType;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import javax.lang.model.element.Modifier;
  * what Python holds. Values of one JSON kind get that Java type ({@code String}, {@code long},
  * {@code double}, {@code boolean}); mixed values and tuples (JSON arrays, here {@code List}s) an
  * {@code Object}, matched by their JSON text. Members whose values have no Java literal (None, a
- * dict) keep their exact Python names and cross by name, which the worker accepts as well.
+ * dict) keep their exact Python names and cross by name, which the worker accepts as well. A {@code
+ * Flag} gets {@code @PyFlag}: its single members, whose {@code EnumSet}s cross as ints.
  */
 final class EnumRenderer {
   private enum ValueKind {
@@ -54,6 +56,14 @@ final class EnumRenderer {
             .addJavadoc(Javadocs.paragraph(type.doc()))
             .addJavadoc(
                 "Python: " + Javadocs.code(type.module() + "." + type.qualname()) + origin + ".\n");
+    if (type.isFlag()) {
+      spec.addAnnotation(PyFlag.class)
+          .addJavadoc(
+              "\n<p>A Python {@code Flag}: its values combine, so a value of it is an {@code"
+                  + " EnumSet<$L>} of these single members, crossing as the int OR of their"
+                  + " values.\n",
+              name.simpleName());
+    }
     if (members.isEmpty()) {
       throw new StubGenException(
           "Python enum " + type.qualname() + " has no members: a Java enum needs at least one");

@@ -66,7 +66,7 @@ public record ModuleDescription(
    * A named type; {@code kind} is {@code enum} (with members) or {@code dataclass}, {@code
    * typeddict}, {@code namedtuple}, {@code pydantic} (with fields). A generic one ({@code
    * Page(Generic[T])}) names its type parameters in {@code params}; its fields' trees refer to them
-   * as {@code typevar}.
+   * as {@code typevar}. A flag enum has {@code flag} true and its single-bit members.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record NamedType(
@@ -77,7 +77,8 @@ public record ModuleDescription(
       @Nullable String doc,
       @Nullable List<Member> members,
       @Nullable List<Field> fields,
-      @Nullable List<String> params) {
+      @Nullable List<String> params,
+      boolean flag) {
 
     /** The type parameters' names; empty unless the type is generic. */
     public List<String> typeParameters() {
@@ -87,6 +88,14 @@ public record ModuleDescription(
     /** Whether it is a Python {@code Enum}. */
     public boolean isEnum() {
       return kind.equals("enum");
+    }
+
+    /**
+     * Whether it is a Python {@code enum.Flag} / {@code IntFlag}: its members (single bits)
+     * combine, and a value of it is a set of them.
+     */
+    public boolean isFlag() {
+      return isEnum() && flag;
     }
   }
 

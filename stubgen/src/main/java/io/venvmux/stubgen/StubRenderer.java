@@ -65,13 +65,14 @@ final class StubRenderer {
     TypeNamer namer = new TypeNamer(javaPackage, module.types(), Set.of(interfaceName));
     TypeMapper types =
         new TypeMapper(
-            namer::nameOf,
-            key -> module.types().containsKey(key) && module.types().get(key).isEnum(),
-            key ->
-                module.types().containsKey(key)
-                    ? module.types().get(key).typeParameters()
-                    : List.of(),
-            dateTimes);
+                namer::nameOf,
+                key -> module.types().containsKey(key) && module.types().get(key).isEnum(),
+                key ->
+                    module.types().containsKey(key)
+                        ? module.types().get(key).typeParameters()
+                        : List.of(),
+                dateTimes)
+            .withFlags(key -> module.types().containsKey(key) && module.types().get(key).isFlag());
     String origin = ", as " + Javadocs.code(module.module()) + "'s functions use it";
     List<JavaFile> files = new ArrayList<>();
     List<String> approximations = new ArrayList<>();

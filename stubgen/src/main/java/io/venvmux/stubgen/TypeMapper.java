@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,7 @@ final class TypeMapper {
   private final Predicate<String> isEnum;
   private final Function<String, List<String>> typeParameters;
   private final DateTimes dateTimes;
+  private Predicate<String> isFlag = key -> false;
 
   /**
    * @param namedTypes the Java class generated for a key of the description's {@code types}
@@ -96,6 +98,17 @@ final class TypeMapper {
     this.isEnum = isEnum;
     this.typeParameters = typeParameters;
     this.dateTimes = dateTimes;
+  }
+
+  /**
+   * Makes a hint of a flag enum ({@code enum.Flag}, whose values combine: {@code Perm.R | Perm.W})
+   * the set of its members, {@code EnumSet<Perm>}.
+   *
+   * @param isFlag whether a key of the description's {@code types} names a flag enum
+   */
+  TypeMapper withFlags(Predicate<String> isFlag) {
+    this.isFlag = isFlag;
+    return this;
   }
 
   /** The Java type Python's {@code datetime} maps to. */
@@ -216,6 +229,9 @@ final class TypeMapper {
   private TypeName named(JsonNode tree, Notes notes) {
     String key = tree.path("ref").asText();
     ClassName name = namedTypes.apply(key);
+    if (isFlag.test(key)) {
+      return ParameterizedTypeName.get(ClassName.get(EnumSet.class), name);
+    }
     List<String> params = typeParameters.apply(key);
     if (params.isEmpty()) {
       return name;

@@ -67,4 +67,14 @@ class RoundTripTest extends DriverTest {
     // retag({"id": 1}) == {"id": 2, "tags": ["seen"]}
     assertThat(results.get("retag")).isEqualTo("Tagged[id=2, tags=Optional[[seen]]]");
   }
+
+  @Test
+  void flagEnumsCrossAsCombinationsBothWays() {
+    // toggle(Perm.R | Perm.W), toggle(Perm.X), toggle(Perm(0)), toggle(Perm.R | Perm.W | Perm.X)
+    assertThat(results.get("toggle")).isEqualTo("[R, W, X] [] [X] [R, W]");
+    // perm_names(Perm.R | Perm.X); no_perms(); access_of(Perm.W), access_of(Perm.R)
+    assertThat(results.get("permNames")).isEqualTo("[R, X]");
+    assertThat(results.get("noPerms")).isEqualTo("[]");
+    assertThat(results.get("accessOf")).isEqualTo("WRITE READ");
+  }
 }

@@ -66,7 +66,10 @@ final class TypeChecker {
           "java.util.LinkedList",
           "java.util.HashSet",
           "java.util.LinkedHashSet",
-          "java.util.TreeSet");
+          "java.util.TreeSet",
+          // a set of a @PyFlag enum crosses as Python's combined Flag int, of another enum as an
+          // array
+          "java.util.EnumSet");
 
   private static final Set<String> MAPS =
       Set.of(

@@ -108,4 +108,29 @@ class GeneratedClientTest {
         .contentsAsUtf8String()
         .contains("implements Outer.Middle.Api");
   }
+
+  @Test
+  void setsOfFlagEnumsAndOfPlainEnumsCrossInResultsAndParameters() {
+    String client =
+        client(
+            compile(
+                source(
+                    "Api",
+                    "@VenvModule(\"pkg.entry\")",
+                    "public interface Api {",
+                    "  @PyFlag enum Perm { R, W }",
+                    "  enum Color { RED, BLUE }",
+                    "  record Entry(String path, EnumSet<Perm> perms, Set<Color> colors) {}",
+                    "  EnumSet<Perm> toggle(EnumSet<Perm> perm, Set<Perm> mask);",
+                    "  Set<Perm> granted(Entry entry);",
+                    "  EnumSet<Color> colors(EnumSet<Color> given);",
+                    "  List<EnumSet<Perm>> history(Map<String, EnumSet<Perm>> byPath);",
+                    "}")));
+    org.assertj.core.api.Assertions.assertThat(client)
+        .contains("public EnumSet<Api.Perm> toggle(EnumSet<Api.Perm> perm, Set<Api.Perm> mask)")
+        .contains(".result(new TypeReference<EnumSet<Api.Perm>>() {})")
+        .contains(".result(new TypeReference<Set<Api.Perm>>() {})")
+        .contains(".result(new TypeReference<EnumSet<Api.Color>>() {})")
+        .contains(".result(new TypeReference<List<EnumSet<Api.Perm>>>() {})");
+  }
 }

@@ -33,7 +33,9 @@ import java.time.OffsetDateTime;
  *       string into a number or a number into a string is an error, never a wrap or a guess;
  *   <li>enums: a Java enum without {@code @JsonValue} is written as its name and read from the
  *       Python member's value or name ignoring case; with {@code @JsonValue}, its exact value;
- *       numbers never pick an enum by its ordinal;
+ *       numbers never pick an enum by its ordinal; a {@code Set}/{@code EnumSet} of a
+ *       {@code @PyFlag} enum is one int, the OR of its members' values (Python's combined {@code
+ *       Flag});
  *   <li>{@code byte[]} is {@code {"__bytes__": true, "b64": ".."}}; {@code BigDecimal} a string;
  *       {@code Path} its plain string; java.time values ISO-8601 strings, never timestamps, with
  *       their offsets kept (a naive value for {@code OffsetDateTime}, or an aware one for {@code
@@ -65,6 +67,7 @@ public final class WireMapper {
         .addModule(new JavaTimeModule())
         .addModule(new ParameterNamesModule())
         .addModule(wireTypes())
+        .addModule(FlagSets.module())
         .propertyNamingStrategy(new WireNaming())
         .annotationIntrospector(new WireAnnotationIntrospector())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
