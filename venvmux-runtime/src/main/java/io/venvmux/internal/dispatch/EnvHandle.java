@@ -124,41 +124,21 @@ public final class EnvHandle implements VenvHandle {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> callAsync(
       String fn,
       List<?> args,
       Map<String, ?> kwargs,
       JavaType resultType,
       @Nullable Duration timeout) {
-    CompletableFuture<T> result = new CompletableFuture<>();
     Call call;
     try {
       call = calls.newCall(fn, orEmpty(args), orEmpty(kwargs), resultType, timeout);
     } catch (CallException e) {
-      result.completeExceptionally(e);
-      return result;
+      return CompletableFuture.failedFuture(e);
     }
+    AsyncResult<T> result = new AsyncResult<>(call);
     call.outcome.whenComplete(
-        (raw, error) ->
-            rt.onCallbackExecutor(
-                () -> {
-                  if (error != null) {
-                    result.completeExceptionally(Failures.unwrap(error));
-                    return;
-                  }
-                  try {
-                    result.complete((T) ResultDecoder.decode(raw, resultType, call.describe()));
-                  } catch (CallException e) {
-                    result.completeExceptionally(e);
-                  }
-                }));
-    result.whenComplete(
-        (r, e) -> {
-          if (result.isCancelled()) {
-            call.cancel();
-          }
-        });
+        (raw, error) -> rt.completions.complete(result, () -> result.settle(raw, error)));
     env.submit(call);
     return result;
   }

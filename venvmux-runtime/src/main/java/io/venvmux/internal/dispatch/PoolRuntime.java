@@ -49,6 +49,9 @@ public final class PoolRuntime {
   private final @Nullable ExecutorService ownedCallbacks;
   private final DaemonThreads callbackThreads = new DaemonThreads("callback");
 
+  /** Completes async calls' futures on the callback executor, many to a task. */
+  final AsyncCompletions completions = new AsyncCompletions(this::onCallbackExecutor);
+
   /** Holds oversized payloads and results; {@link CallFactory} writes payloads to it. */
   final SpillDir spill = new SpillDir();
 
