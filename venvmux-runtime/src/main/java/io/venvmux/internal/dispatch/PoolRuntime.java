@@ -103,8 +103,13 @@ public final class PoolRuntime {
             new DaemonThreads("background"));
     // First, so the wire's JSON classes load while the rest of the pool (logging included) sets up.
     warmUpWire();
-    // What JVMs killed mid-call left in the temp folder goes now, not when this pool first spills.
-    inBackground(spill::sweepLeftovers);
+    // The env hash's digest loads now, off the first env's resolution; then what JVMs killed
+    // mid-call left in the temp folder goes, not when this pool first spills.
+    inBackground(
+        () -> {
+          EnvResolver.warmUp();
+          spill.sweepLeftovers();
+        });
     this.home = home;
     this.resolver = new EnvResolver(home);
     this.ray = new RayClusters(resolver);
