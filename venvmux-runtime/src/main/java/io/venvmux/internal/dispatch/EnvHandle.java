@@ -35,9 +35,11 @@ public final class EnvHandle implements VenvHandle {
   }
 
   /**
-   * The untyped result type, the same in every factory: an untyped call never waits for the mapper.
+   * The result type of an untyped call: none. An untyped call never waits for the mapper, and a
+   * pool never loads Jackson's type system before its first workers start (that took tens of
+   * milliseconds of a cold JVM's first call).
    */
-  private static final JavaType OBJECT = TypeFactory.defaultInstance().constructType(Object.class);
+  private static final @Nullable JavaType UNTYPED = null;
 
   private final EnvDispatcher env;
   private final PoolRuntime rt;
@@ -71,7 +73,7 @@ public final class EnvHandle implements VenvHandle {
 
   @Override
   public @Nullable Object call(String fn, Map<String, ?> kwargs) {
-    return call(fn, List.of(), kwargs, OBJECT, null);
+    return call(fn, List.of(), kwargs, UNTYPED, null);
   }
 
   @Override
@@ -90,7 +92,7 @@ public final class EnvHandle implements VenvHandle {
       String fn,
       List<?> args,
       Map<String, ?> kwargs,
-      JavaType resultType,
+      @Nullable JavaType resultType,
       @Nullable Duration timeout) {
     Call call;
     try {
@@ -109,7 +111,7 @@ public final class EnvHandle implements VenvHandle {
 
   @Override
   public CompletableFuture<@Nullable Object> callAsync(String fn, Map<String, ?> kwargs) {
-    return callAsync(fn, List.of(), kwargs, OBJECT, null);
+    return callAsync(fn, List.of(), kwargs, UNTYPED, null);
   }
 
   @Override
@@ -124,41 +126,21 @@ public final class EnvHandle implements VenvHandle {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> callAsync(
       String fn,
       List<?> args,
       Map<String, ?> kwargs,
-      JavaType resultType,
+      @Nullable JavaType resultType,
       @Nullable Duration timeout) {
-    CompletableFuture<T> result = new CompletableFuture<>();
     Call call;
     try {
       call = calls.newCall(fn, orEmpty(args), orEmpty(kwargs), resultType, timeout);
     } catch (CallException e) {
-      result.completeExceptionally(e);
-      return result;
+      return CompletableFuture.failedFuture(e);
     }
+    AsyncResult<T> result = new AsyncResult<>(call);
     call.outcome.whenComplete(
-        (raw, error) ->
-            rt.onCallbackExecutor(
-                () -> {
-                  if (error != null) {
-                    result.completeExceptionally(Failures.unwrap(error));
-                    return;
-                  }
-                  try {
-                    result.complete((T) ResultDecoder.decode(raw, resultType, call.describe()));
-                  } catch (CallException e) {
-                    result.completeExceptionally(e);
-                  }
-                }));
-    result.whenComplete(
-        (r, e) -> {
-          if (result.isCancelled()) {
-            call.cancel();
-          }
-        });
+        (raw, error) -> rt.completions.complete(result, () -> result.settle(raw, error)));
     env.submit(call);
     return result;
   }
@@ -166,7 +148,7 @@ public final class EnvHandle implements VenvHandle {
   @Override
   public List<@Nullable Object> map(
       String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers) {
-    return valuesOf(fn, runAll(fn, kwargsList, maxWorkers, OBJECT, true));
+    return valuesOf(fn, runAll(fn, kwargsList, maxWorkers, UNTYPED, true));
   }
 
   @Override
@@ -179,7 +161,7 @@ public final class EnvHandle implements VenvHandle {
   @Override
   public List<Outcome<@Nullable Object>> mapOutcomes(
       String fn, List<? extends Map<String, ?>> kwargsList, int maxWorkers) {
-    return runAll(fn, kwargsList, maxWorkers, OBJECT, false);
+    return runAll(fn, kwargsList, maxWorkers, UNTYPED, false);
   }
 
   @Override
@@ -217,7 +199,7 @@ public final class EnvHandle implements VenvHandle {
       String fn,
       List<? extends Map<String, ?>> kwargsList,
       int maxWorkers,
-      JavaType type,
+      @Nullable JavaType type,
       boolean stopOnFailure) {
     Arguments.atLeast("maxWorkers", maxWorkers, 1);
     EnvSpec spec = env.spec();
@@ -279,7 +261,8 @@ public final class EnvHandle implements VenvHandle {
 
   /** Waits for a call of a map and decodes its result on the caller's thread. */
   @SuppressWarnings("unchecked")
-  private static <T> Outcome<T> outcomeOf(Call c, JavaType type) throws InterruptedException {
+  private static <T> Outcome<T> outcomeOf(Call c, @Nullable JavaType type)
+      throws InterruptedException {
     try {
       return Outcome.success((T) ResultDecoder.decode(c.outcome.get(), type, c.describe()));
     } catch (ExecutionException | CancellationException e) {
@@ -291,7 +274,7 @@ public final class EnvHandle implements VenvHandle {
 
   @Override
   public Stream<@Nullable Object> stream(String fn, Map<String, ?> kwargs) {
-    return stream(fn, List.of(), kwargs, OBJECT, null);
+    return stream(fn, List.of(), kwargs, UNTYPED, null);
   }
 
   @Override
@@ -309,7 +292,7 @@ public final class EnvHandle implements VenvHandle {
       String fn,
       List<?> args,
       Map<String, ?> kwargs,
-      JavaType itemType,
+      @Nullable JavaType itemType,
       @Nullable Duration timeout) {
     StreamCall call;
     try {

@@ -49,6 +49,9 @@ public final class PoolRuntime {
   private final @Nullable ExecutorService ownedCallbacks;
   private final DaemonThreads callbackThreads = new DaemonThreads("callback");
 
+  /** Completes async calls' futures on the callback executor, many to a task. */
+  final AsyncCompletions completions = new AsyncCompletions(this::onCallbackExecutor);
+
   /** Holds oversized payloads and results; {@link CallFactory} writes payloads to it. */
   final SpillDir spill = new SpillDir();
 
@@ -100,8 +103,13 @@ public final class PoolRuntime {
             new DaemonThreads("background"));
     // First, so the wire's JSON classes load while the rest of the pool (logging included) sets up.
     warmUpWire();
-    // What JVMs killed mid-call left in the temp folder goes now, not when this pool first spills.
-    inBackground(spill::sweepLeftovers);
+    // The env hash's digest loads now, off the first env's resolution; then what JVMs killed
+    // mid-call left in the temp folder goes, not when this pool first spills.
+    inBackground(
+        () -> {
+          EnvResolver.warmUp();
+          spill.sweepLeftovers();
+        });
     this.home = home;
     this.resolver = new EnvResolver(home);
     this.ray = new RayClusters(resolver);

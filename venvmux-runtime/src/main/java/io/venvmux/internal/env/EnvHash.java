@@ -29,6 +29,14 @@ final class EnvHash {
     }
   }
 
+  /**
+   * Loads the JDK's security providers and its SHA-256: tens of milliseconds of a cold JVM, which a
+   * pool spends on a background thread while it sets up, not on its first env's resolution.
+   */
+  static void warmUp() {
+    sha256Hex(new byte[0]);
+  }
+
   static String sha256Hex(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

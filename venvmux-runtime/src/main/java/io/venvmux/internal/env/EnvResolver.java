@@ -40,6 +40,14 @@ public final class EnvResolver {
   private final ProcessRunner runner;
   private volatile Installer installer;
 
+  /**
+   * Loads what hashing an env's inputs needs (the JDK's SHA-256 and its providers, tens of
+   * milliseconds of a cold JVM), so that a pool can do it in the background before it resolves.
+   */
+  public static void warmUp() {
+    EnvHash.warmUp();
+  }
+
   public EnvResolver(Path home) {
     this(home, InstallerChoice.configured(System.getenv()), PROGRESS_TICK);
   }
