@@ -5,7 +5,9 @@ To the host it is a worker like any other (protocol v1 on stdio: a hello or fata
 one reply line per request line). It connects to the cluster with the env's ``runtime_env``
 (packages, env vars, ``py_modules``), starts one actor (``WorkerActor``), says hello with the
 actor's functions, and forwards each request line to the actor unchanged. Ray moves lines and
-replies above its inline limit through its object store.
+replies above its inline limit through its object store. It passes through frames (``batch``:
+an inline actor runs a frame in one actor call) and streamed replies (``stream``: the actor's
+generator writes items to an outbox the proxy drains; credit and cancel lines go to the actor).
 
 Faults: an actor that dies ends the proxy (exit 6), so the host fails the calls in flight with
 WorkerCrashedException and starts a new proxy, with a new actor (Ray's own actor restarts are
@@ -23,26 +25,35 @@ import re
 import sys
 import threading
 import traceback
-from typing import Any, List, Optional
+from functools import partial
+from typing import Any, Callable, List, Optional
 
 from venvmux_ray import EXIT_ACTOR_DIED, EXIT_CLUSTER_UNREACHABLE
 from venvmux_worker import logs
 from venvmux_worker.dispatch import remote_exception
 from venvmux_worker.errors import CallError
 from venvmux_worker.group import lead_own_group
+from venvmux_worker.loop import frame_size
 from venvmux_worker.main import EXIT_HOST_GONE, EXIT_IMPORT_FAILED, EXIT_OK, EXIT_ORPHANED, _exit_now
 from venvmux_worker.protocol import Channel
 from venvmux_worker.spill import ResultSpill, read_payload
+from venvmux_worker.streams import CONTROL_PREFIX
 from venvmux_worker.watchdog import watch_parent
 from venvmux_worker.wire import Wire, select_wire
 
-# What the proxy can forward beyond plain v1; the actor's own features are not passed on.
-FEATURES: tuple = ()
+# What the proxy forwards beyond plain v1 (and announces when the actor's worker has it too).
+FEATURES: tuple = ("batch", "stream")
 
 ENV_BUILD = "env_build"
 ENV_START = "env_start"
 # The actor's dispatcher writes this prefix for an int id; what follows up to "}\n" is the result.
 _OK_PREFIX = re.compile(rb'\{"id":(-?\d+),"ok":true,"result":')
+# A stream's last line (its end or its error); its items are {"id":..,"item":..}.
+_FINAL = re.compile(rb'\{"id":-?\d+,"ok":')
+# How long one drain of a stream waits in the actor before it returns empty and is asked again.
+DRAIN_WAIT_SECONDS = 5.0
+# At the end of input, how long the actor waits for its open streams to close.
+STREAM_CLOSE_WAIT_SECONDS = 5.0
 
 _log = logging.getLogger("venvmux_worker.ray")
 
@@ -83,10 +94,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return _fatal(channel, wire, ENV_START, "cannot reach the Ray cluster at %s: %s"
                       % (options.address, unreachable), ConnectionError(unreachable),
                       EXIT_CLUSTER_UNREACHABLE)
-    runtime_env = json.loads(options.runtime_env)
-    runtime_env["py_modules"] = py_modules(options.py_path)
     try:
-        ray.init(address=options.address, runtime_env=runtime_env, log_to_driver=True,
+        ray.init(address=options.address, runtime_env=job_runtime_env(options), log_to_driver=True,
                  logging_level=logging.WARNING, namespace="venvmux")
     except BaseException as error:
         return _fatal(channel, wire, ENV_START, "cannot reach the Ray cluster at %s: %s"
@@ -95,7 +104,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     from venvmux_ray.actor import WorkerActor
 
     actor_class = ray.remote(WorkerActor)
-    actor = actor_class.options(max_concurrency=max(1, options.inflight), max_restarts=0,
+    actor = actor_class.options(max_concurrency=actor_concurrency(options.inflight), max_restarts=0,
                                 **json.loads(options.actor_options)).remote(
         options.module, options.serializer, options.inflight,
         {key: value for key, value in os.environ.items() if key.startswith("VENV_MUX_LOG")})
@@ -116,7 +125,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     _log.info("serving %s through a Ray actor on %s", options.module, options.address)
 
     forwarder = Forwarder(ray, actor, channel, wire,
-                          ResultSpill(options.max_result_bytes, options.spill_dir))
+                          ResultSpill(options.max_result_bytes, options.spill_dir),
+                          options.inflight)
     try:
         forwarder.serve()
     except BrokenPipeError:
@@ -142,6 +152,38 @@ def unreachable_reason(address: str, timeout: float = 10.0) -> Optional[str]:
     return None
 
 
+def actor_concurrency(inflight: int) -> int:
+    """The actor's ``max_concurrency``: ``inflight`` calls, a drain for each stream they may hold,
+    and one more for a credit, cancel or end-of-input call, which must not wait behind them."""
+    return 2 * max(1, inflight) + 1
+
+
+def stream_id(line: bytes, loads: Callable[[bytes], Any]) -> Optional[Any]:
+    """The id of a request that asks for a streamed reply, else None (parsed only when the line
+    names "stream" at all)."""
+    if b'"stream"' not in line:
+        return None
+    try:
+        request = loads(line)
+    except ValueError:
+        return None
+    return request.get("id") if type(request) is dict and "stream" in request else None
+
+
+def ends_stream(chunk: bytes) -> bool:
+    """Whether the lines a stream wrote end with its final line."""
+    last = chunk.rstrip(b"\n").rpartition(b"\n")[2]
+    return _FINAL.match(last) is not None
+
+
+def job_runtime_env(options: argparse.Namespace) -> dict:
+    """The job's ``runtime_env``: the host's (packages, env vars) with the ``py_modules`` of the
+    ``--py-path`` folders."""
+    runtime_env = json.loads(options.runtime_env)
+    runtime_env["py_modules"] = py_modules(options.py_path)
+    return runtime_env
+
+
 def py_modules(folders: List[str]) -> List[str]:
     """Each module and package in the folders, as Ray's ``py_modules`` takes them (Ray uploads
     each and puts it on the actor's path: the folders' ``sys.path`` meaning, on any node)."""
@@ -157,36 +199,68 @@ def py_modules(folders: List[str]) -> List[str]:
 
 
 class Forwarder:
-    """Sends each request line to the actor and writes each reply as it completes."""
+    """Sends each request line (or frame) to the actor and writes each reply as it completes;
+    relays streams' item lines and control lines."""
 
     def __init__(self, ray: Any, actor: Any, channel: Channel, wire: Wire,
-                 spill: ResultSpill) -> None:
+                 spill: ResultSpill, inflight: int = 1) -> None:
         self.ray = ray
         self.actor = actor
         self.channel = channel
         self.wire = wire
         self.spill = spill
+        # An inline worker runs a frame's calls one after another: one actor call does the same.
+        self.frames_whole = inflight == 1
         self._pending = 0
         self._idle = threading.Condition()
 
     def serve(self) -> None:
-        """Forwards until stdin ends, then waits for the calls in flight."""
+        """Forwards until stdin ends, then closes the open streams and waits for the calls in
+        flight."""
         readline = self.channel.readline
         while True:
             line = readline()
             if not line:
                 break
-            if not line.strip():
-                continue
-            if b'"payload_file"' in line:
-                line = self._inline_payload(line)
-                if line is None:
-                    continue
-            with self._idle:
-                self._pending += 1
-            self.actor.handle.remote(line).future().add_done_callback(self._completed)
+            n = frame_size(line)
+            if n is not None:
+                self._forward_frame([readline() for _ in range(n)])
+            elif line.startswith(CONTROL_PREFIX):
+                self.actor.control.remote(line)
+            else:
+                self._forward(line)
+        self.actor.close_streams.remote(STREAM_CLOSE_WAIT_SECONDS)
         with self._idle:
             self._idle.wait_for(lambda: self._pending == 0)
+
+    def _forward(self, line: bytes) -> None:
+        request = self._prepared(line)
+        if request is not None:
+            self._submit(self.actor.handle.remote(request), stream_id(request, self.wire.loads))
+
+    def _forward_frame(self, lines: List[bytes]) -> None:
+        """A frame's requests: as one actor call when the worker is inline and none streams,
+        else one by one (they run side by side in the actor)."""
+        requests = [request for request in map(self._prepared, lines) if request is not None]
+        if not self.frames_whole or any(stream_id(r, self.wire.loads) is not None
+                                        for r in requests):
+            for request in requests:
+                self._forward(request)
+        elif requests:
+            self._submit(self.actor.handle_frame.remote(requests), None)
+
+    def _prepared(self, line: bytes) -> Optional[bytes]:
+        """The line as the actor takes it; None for no request (blank, or answered here)."""
+        if not line.strip():
+            return None
+        if b'"payload_file"' in line:
+            return self._inline_payload(line)
+        return line
+
+    def _submit(self, reply_ref: Any, streamed: Optional[Any]) -> None:
+        with self._idle:
+            self._pending += 1
+        reply_ref.future().add_done_callback(partial(self._completed, streamed))
 
     def _inline_payload(self, line: bytes) -> Optional[bytes]:
         """The request with its payload file's arguments inline: the actor may be on another
@@ -202,25 +276,59 @@ class Forwarder:
         request["kwargs"] = kwargs
         return self.wire.dumps(request) + b"\n"
 
-    def _completed(self, future: Any) -> None:
+    def _completed(self, streamed: Optional[Any], future: Any) -> None:
         try:
             reply = future.result()
         except self.ray.exceptions.RayActorError as error:
-            _log.error("the Ray actor died: %s", error)
-            _exit_now(EXIT_ACTOR_DIED)
+            self._actor_died(error)
             return
         except BaseException as error:  # e.g. the object was lost: this call fails, not the rest
             reply = self.wire.dumps({"id": None, "ok": False,
                                      "error": remote_exception(error).to_wire()}) + b"\n"
+        if not reply and streamed is not None:  # the stream is open: its lines follow
+            threading.Thread(target=self._relay_stream, args=(streamed,), daemon=True,
+                             name="venvmux-ray-stream-%s" % streamed).start()
+            return
         try:
-            if reply:
-                self.channel.write(self._spilled(reply))
+            self._write(reply)
+        finally:
+            self._done()
+
+    def _relay_stream(self, request_id: Any) -> None:
+        """Writes a stream's lines as the actor's generator makes them, up to its final line."""
+        try:
+            while True:
+                chunk = self.ray.get(self.actor.drain.remote(request_id, DRAIN_WAIT_SECONDS))
+                self._write(chunk)
+                if chunk and ends_stream(chunk):
+                    return
+        except self.ray.exceptions.RayActorError as error:
+            self._actor_died(error)
+        finally:
+            self._done()
+
+    def _write(self, replies: bytes) -> None:
+        try:
+            if replies:
+                self.channel.write(self._spilled_all(replies))
         except BrokenPipeError:
             _exit_now(EXIT_HOST_GONE)
-        finally:
-            with self._idle:
-                self._pending -= 1
-                self._idle.notify_all()
+
+    def _done(self) -> None:
+        with self._idle:
+            self._pending -= 1
+            self._idle.notify_all()
+
+    def _actor_died(self, error: BaseException) -> None:
+        _log.error("the Ray actor died: %s", error)
+        _exit_now(EXIT_ACTOR_DIED)
+
+    def _spilled_all(self, replies: bytes) -> bytes:
+        """The reply lines, each over the host's limit as a result_file reply."""
+        limit = self.spill.max_bytes
+        if not limit or len(replies) <= limit:
+            return replies
+        return b"".join(self._spilled(line + b"\n") for line in replies[:-1].split(b"\n"))
 
     def _spilled(self, reply: bytes) -> bytes:
         """The reply, or a result_file reply when its result is over the host's limit."""

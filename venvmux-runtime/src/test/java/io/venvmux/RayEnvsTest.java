@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +32,12 @@ class RayEnvsTest {
         TestEnvs.pool()
             .env(
                 "fx",
-                TestEnvs.spec().ray(ray).workers(2).startTimeout(build).build(),
+                TestEnvs.spec().ray(ray).workers(2).pipelined(16).startTimeout(build).build(),
                 "vmx_fixture")
+            .env(
+                "streams",
+                StreamsTest.spec().ray(ray).workers(1).startTimeout(build).build(),
+                StreamsTest.STREAM_MOD)
             .env("rays", TestEnvs.spec().ray(ray).workers(2).startTimeout(build).build(), "vmx_ray")
             .env(
                 "np1",
@@ -97,6 +104,55 @@ class RayEnvsTest {
     assertThatThrownBy(() -> pool.call("fx", "no_such_function", Map.of()))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("no_such_function");
+  }
+
+  @Test
+  void pipelinedFramesGiveEachCallItsOwnOutcome() {
+    List<Map<String, Object>> input = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Map<String, Object> kwargs = new HashMap<>();
+      kwargs.put("value", i);
+      if (i % 50 == 7) {
+        kwargs.put("message", "element " + i);
+      }
+      input.add(kwargs);
+    }
+    List<Outcome<Integer>> outcomes =
+        pool.venv("fx").mapOutcomes("echo_or_boom", input, 4, Integer.class);
+    assertThat(outcomes).hasSize(300);
+    for (int i = 0; i < 300; i++) {
+      Outcome<Integer> o = outcomes.get(i);
+      if (i % 50 == 7) {
+        assertThat(o.error()).isInstanceOf(RemoteException.class).hasMessageContaining("" + i);
+      } else {
+        assertThat(o.value()).isEqualTo(i);
+      }
+    }
+  }
+
+  @Test
+  void generatorsStreamThroughTheProxyWithCredit() {
+    VenvHandle streams = pool.venv("streams");
+    try (Stream<Object> items = streams.stream("count", Map.of("n", 2000))) {
+      assertThat(items.toList())
+          .containsExactlyElementsOf(IntStream.range(0, 2000).boxed().toList());
+    }
+    try (Stream<Object> items = streams.stream("acount", Map.of("n", 300))) {
+      assertThat(items.count()).isEqualTo(300);
+    }
+    StreamsTest.assertErrorComesAfterItsItems(streams);
+  }
+
+  @Test
+  void closingAStreamEarlyClosesTheGeneratorInTheActor() throws InterruptedException {
+    VenvHandle streams = pool.venv("streams");
+    try (Stream<Long> items = streams.stream("forever", Map.of(), Long.class)) {
+      assertThat(items.limit(5).toList()).containsExactly(0L, 1L, 2L, 3L, 4L);
+    }
+    TestEnvs.eventually(
+        Duration.ofSeconds(30),
+        "the generator's finally ran in the actor",
+        () -> ((List<?>) streams.call("closed", Map.of())).contains("forever"));
   }
 
   @Test

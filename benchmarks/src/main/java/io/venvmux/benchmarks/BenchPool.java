@@ -4,6 +4,7 @@ import io.venvmux.EnvSpec;
 import io.venvmux.Pool;
 import io.venvmux.VenvHandle;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The pool the warm benchmarks measure, in a temporary home: one env "bench", one worker serving
@@ -15,15 +16,25 @@ final class BenchPool implements AutoCloseable {
   private final VenvHandle env;
 
   BenchPool() {
+    this(UnaryOperator.identity());
+  }
+
+  /**
+   * @param placement what the env's spec adds to the one worker on bench_entry (e.g. {@code
+   *     ray(..)})
+   */
+  BenchPool(UnaryOperator<EnvSpec.Builder> placement) {
     pool =
         Pool.builder()
             .home(home.dir())
             .env(
                 "bench",
-                EnvSpec.builder()
-                    .python(BenchPaths.python())
-                    .workers(1)
-                    .workerPaths(BenchPaths.pythonDir())
+                placement
+                    .apply(
+                        EnvSpec.builder()
+                            .python(BenchPaths.python())
+                            .workers(1)
+                            .workerPaths(BenchPaths.pythonDir()))
                     .build(),
                 "bench_entry")
             .build();

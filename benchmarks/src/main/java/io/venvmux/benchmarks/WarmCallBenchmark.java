@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class WarmCallBenchmark {
-  private final Map<String, Object> kwargs = Map.of("n", 7, "name", "abc");
+  final Map<String, Object> kwargs = Map.of("n", 7, "name", "abc");
   private RawEchoPipe floor;
   private BenchPool bench;
   private VenvHandle env;
