@@ -19,6 +19,7 @@ class LauncherThreadGroupTest {
     ThreadGroup launcher = new ThreadGroup("launcher");
     AtomicReference<Object> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicReference<Pool> ownPool = new AtomicReference<>();
     Pool pool = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build());
     Thread main =
         new Thread(
@@ -26,6 +27,7 @@ class LauncherThreadGroupTest {
             () -> {
               try {
                 Pool own = TestEnvs.fixturePool(TestEnvs.spec().workers(1).build());
+                ownPool.set(own);
                 result.set(own.call("e", "add", Map.of("a", 1, "b", 2)));
                 result.set(pool.callAsync("e", "add", Map.of("a", 2, "b", 2)).join());
                 // Not closed: like a program that returns from main and leaves the rest to exit.
@@ -45,6 +47,9 @@ class LauncherThreadGroupTest {
       assertThat(left).isEmpty();
     } finally {
       pool.close();
+      if (ownPool.get() != null) {
+        ownPool.get().close(); // what the JVM's exit would do; other tests run in this JVM
+      }
     }
   }
 }
