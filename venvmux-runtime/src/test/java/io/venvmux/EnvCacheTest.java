@@ -111,6 +111,9 @@ class EnvCacheTest {
     String hash = "00000000feedface";
     Path manifest = store.envDir(hash).resolve(EnvManifest.FILE_NAME);
     Path written = Files.createDirectories(manifest.getParent()).resolve("manifest.tmp");
+    // Complete from the start: an incomplete env nobody holds is a leftover prune may remove, and
+    // the builder thread below may start only after prune's first look.
+    Files.writeString(manifest, "{}");
     CompletableFuture<Integer> builds =
         CompletableFuture.supplyAsync(
             () -> {
