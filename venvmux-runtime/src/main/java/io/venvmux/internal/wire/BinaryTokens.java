@@ -25,27 +25,33 @@ final class BinaryTokens {
 
   private BinaryTokens() {}
 
-  /** Whether the bytes may hold a file marker (as the worker writes them: compact). */
+  /**
+   * Whether the bytes may hold a file marker (as the worker writes them: compact). Runs on every
+   * reply, so one pass: a marker's key starts with {@code "__}, which ordinary data rarely has.
+   */
   static boolean mayHoldMarker(byte[] buf, int len) {
-    for (byte[] sign : SIGNS) {
-      if (indexOf(buf, len, sign) >= 0) {
-        return true;
+    for (int i = 0, last = len - 3; i <= last; i++) {
+      if (buf[i] == '"' && buf[i + 1] == '_' && buf[i + 2] == '_') {
+        for (byte[] sign : SIGNS) {
+          if (startsAt(buf, len, i, sign)) {
+            return true;
+          }
+        }
       }
     }
     return false;
   }
 
-  private static int indexOf(byte[] buf, int len, byte[] sign) {
-    outer:
-    for (int i = 0, last = len - sign.length; i <= last; i++) {
-      for (int j = 0; j < sign.length; j++) {
-        if (buf[i + j] != sign[j]) {
-          continue outer;
-        }
-      }
-      return i;
+  private static boolean startsAt(byte[] buf, int len, int at, byte[] sign) {
+    if (at + sign.length > len) {
+      return false;
     }
-    return -1;
+    for (int j = 0; j < sign.length; j++) {
+      if (buf[at + j] != sign[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Copies the value at the parser's current token into {@code tb}, resolving markers. */
